@@ -1,0 +1,63 @@
+// The fiber seam: the one place that knows how a context switch is made.
+//
+// Natively a fiber is a Boost.Context fcontext on an mmap'ed stack with a
+// PROT_NONE guard page below it; in WebAssembly it is an emscripten_fiber_t
+// (ASYNCIFY) with a C stack and an asyncify buffer. Everything above this
+// header sees four operations: make the host's context a fiber, create a
+// fiber that will run entry(arg), switch from the running fiber to another,
+// and release a fiber that will never run again.
+//
+// Limits and rules:
+//  - An entry function must never return: it ends by switching away for the
+//    last time; whoever runs next calls release() on it (a fiber cannot free
+//    the stack it is running on).
+//  - switch_to(from, to) must only be called on `from`, the running fiber.
+//  - Stacks are pooled: release() keeps the stack for the next create(), so a
+//    process that exits and one that starts cost no mmap/munmap.
+//  - Keep call stacks shallow at switch points: under ASYNCIFY a switch
+//    unwinds and rewinds every frame between the entry and the switch.
+#pragma once
+#include <cstddef>
+
+namespace otp::fiber {
+
+struct Fiber;
+using Entry = void (*)(void* arg);
+
+struct StackConfig {
+  std::size_t stack_bytes = 256 * 1024;   // usable stack (virtual; only touched pages cost RSS)
+  std::size_t asyncify_bytes = 64 * 1024; // wasm only: the asyncify unwind buffer
+};
+
+// A fiber that stands for the calling context (the host's stack). It has no
+// stack of its own; release() it like any other.
+Fiber* make_host();
+
+// A fiber that runs entry(arg) the first time it is switched to.
+Fiber* create(Entry entry, void* arg, const StackConfig& config = {});
+
+// Suspend `from` (the running fiber) and resume `to`.
+void switch_to(Fiber* from, Fiber* to);
+
+// Give the fiber's stack back to the pool. Never on the running fiber.
+void release(Fiber* f);
+
+// Counters for leak checks and the bench: fibers alive (created and not
+// released) and stacks held by the pool.
+struct Stats { std::size_t live = 0; std::size_t pooled = 0; std::size_t stack_bytes_reserved = 0; };
+Stats stats();
+
+// Drop every pooled stack (returns their memory to the OS).
+void trim_pool();
+
+// Bytes left on the stack of `f`, which must be the running fiber (SIZE_MAX
+// for a host fiber). The runtime checks it at reduction points so that deep
+// recursion ends the process with a clear reason before the real limit (the
+// guard page natively; in wasm, the end of the C stack, below which is heap).
+std::size_t stack_room(const Fiber* f);
+
+// Natively: whether `addr` lies in the guard page of a fiber stack, used by
+// the stack-overflow reporter. Always false in wasm.
+bool in_guard_page(const void* addr);
+
+}  // namespace otp::fiber

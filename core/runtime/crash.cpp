@@ -1,0 +1,87 @@
+#include "runtime/crash.hpp"
+
+#include <typeinfo>
+
+#if defined(__GNUG__) || defined(__clang__)
+#include <cxxabi.h>
+#include <cstdlib>
+#endif
+
+#include "runtime/exit.hpp"
+#include "term/error.hpp"
+
+namespace otp {
+
+namespace {
+
+std::string demangle(const char* name) {
+#if defined(__GNUG__) || defined(__clang__)
+  int status = 0;
+  char* d = abi::__cxa_demangle(name, nullptr, nullptr, &status);
+  if (status == 0 && d) {
+    std::string s(d);
+    std::free(d);
+    return s;
+  }
+#endif
+  return name;
+}
+
+// An exception struct (%{__struct__: Mod, message: "..."}): its module and message.
+bool exception_struct(const Term& reason, std::string* module, std::string* message) {
+  if (!reason.is_map()) return false;
+  const Term* mod = reason.map_get(Term(atom::__struct__));
+  const Term* msg = reason.map_get(Term(atom::message));
+  if (!mod || !mod->is_atom() || !msg || !msg->is_binary()) return false;
+  std::string_view name = mod->atom().name();
+  if (name.rfind("Elixir.", 0) == 0) name.remove_prefix(7);
+  *module = std::string(name);
+  *message = std::string(msg->bytes());
+  return true;
+}
+
+}  // namespace
+
+std::string error_headline(const Term& reason) {
+  std::string module, message;
+  if (exception_struct(reason, &module, &message)) return "** (" + module + ") " + message;
+  if (reason.is_atom(atom::badarith)) return "** (ArithmeticError) bad argument in arithmetic expression";
+  if (reason.is_atom(atom::badarg)) return "** (ArgumentError) argument error";
+  if (reason.is_tuple() && reason.tuple_size() == 3 && reason[0].is_atom(atom::cpp_exception) &&
+      reason[1].is_binary() && reason[2].is_binary())
+    return "** (" + std::string(reason[1].bytes()) + ") " + std::string(reason[2].bytes());
+  return "** (ErlangError) Erlang error: " + inspect(reason);
+}
+
+Term crash_reason(std::exception_ptr e, CrashInfo* info) {
+  auto with_stack = [](Term r) { return Term::tuple({std::move(r), Term::empty_list()}); };
+  try {
+    std::rethrow_exception(e);
+  } catch (const ExitSignal& x) {
+    info->crashed = false;
+    return x.reason;
+  } catch (const ThrownValue& t) {
+    Term r = Term::tuple({Term(atom::nocatch), t.value});
+    info->crashed = true;
+    info->headline = error_headline(r);
+    return with_stack(std::move(r));
+  } catch (const ErlangError& err) {
+    info->crashed = true;
+    info->headline = error_headline(err.reason);
+    return with_stack(err.reason);
+  } catch (const std::exception& x) {
+    Term r = Term::tuple({Term(atom::cpp_exception), Term::binary(demangle(typeid(x).name())),
+                          Term::binary(x.what())});
+    info->crashed = true;
+    info->headline = error_headline(r);
+    return with_stack(std::move(r));
+  } catch (...) {
+    Term r = Term::tuple({Term(atom::cpp_exception), Term::binary("unknown exception"),
+                          Term::binary("")});
+    info->crashed = true;
+    info->headline = error_headline(r);
+    return with_stack(std::move(r));
+  }
+}
+
+}  // namespace otp

@@ -1,0 +1,201 @@
+// Term construction, kind tests, accessors and the release path.
+#include "term/term.hpp"
+
+#include <atomic>
+#include <cassert>
+#include <cmath>
+#include <stdexcept>
+
+#include "term/fun.hpp"
+#include "term/heap.hpp"
+
+namespace otp {
+namespace {
+// Relaxed atomic: counts allocations, not copies, so it is off the hot path,
+// and nodes in different threads may allocate at once.
+std::atomic<std::size_t> g_live{0};
+}  // namespace
+
+HeapObject::HeapObject(Kind k) noexcept : refs(1), kind(k) { g_live.fetch_add(1, std::memory_order_relaxed); }
+HeapObject::~HeapObject() { g_live.fetch_sub(1, std::memory_order_relaxed); }
+std::size_t term_live_objects() noexcept { return g_live.load(std::memory_order_relaxed); }
+
+Term Term::adopt(HeapObject* h) noexcept {
+  assert((reinterpret_cast<uintptr_t>(h) & 7) == 0);
+  return Term(static_cast<uint64_t>(reinterpret_cast<uintptr_t>(h)));
+}
+
+// Frees `h` and, iteratively, the chain of list tails that die with it, so a
+// long list is not freed by deep recursion.
+void release_heap_object(HeapObject* h) noexcept {
+  while (h) {
+    HeapObject* next = nullptr;
+    switch (h->kind) {
+      case Kind::Integer: delete static_cast<BigObject*>(h); break;
+      case Kind::Float: delete static_cast<FloatObject*>(h); break;
+      case Kind::Tuple: TupleObject::destroy(static_cast<TupleObject*>(h)); break;
+      case Kind::Binary: BinaryObject::destroy(static_cast<BinaryObject*>(h)); break;
+      case Kind::Map: MapObject::destroy(static_cast<MapObject*>(h)); break;
+      case Kind::Fun: delete static_cast<FunObject*>(h); break;
+      case Kind::Cons: {
+        auto* c = static_cast<ConsObject*>(h);
+        if (c->tail.is_boxed()) {
+          HeapObject* t = const_cast<HeapObject*>(c->tail.heap());
+          if (t->refs == 1) {  // we hold the last reference: steal it
+            next = t;
+            new (&c->tail) Term();  // tail now the atom nil; skip its release
+          }
+        }
+        delete c;
+        break;
+      }
+      default: assert(false);
+    }
+    h = next;
+  }
+}
+
+Term Term::integer(int64_t v) {
+  if (v >= kSmallMin && v <= kSmallMax) return Term((static_cast<uint64_t>(v) << 3) | kSmall);
+  return adopt(new BigObject(BigInt(v)));
+}
+
+Term Term::integer(const BigInt& v) {
+  if (v >= kSmallMin && v <= kSmallMax) return integer(static_cast<int64_t>(v));
+  return adopt(new BigObject(v));
+}
+
+Term Term::from_double(double d) { return adopt(new FloatObject(d)); }
+Term Term::atom(std::string_view name) { return Term(Atom::intern(name)); }
+
+Term Term::binary(std::string_view bytes) {
+  auto* o = BinaryObject::allocate(bytes.size());
+  bytes.copy(o->items(), bytes.size());
+  return adopt(o);
+}
+
+Term Term::tuple(std::initializer_list<Term> elems) { return tuple(std::span<const Term>(elems.begin(), elems.size())); }
+Term Term::tuple(std::span<const Term> elems) {
+  auto* o = TupleObject::allocate(elems.size());
+  for (std::size_t i = 0; i < elems.size(); ++i) new (&o->items()[i]) Term(elems[i]);
+  return adopt(o);
+}
+
+Term Term::cons(Term head, Term tail) { return adopt(new ConsObject(std::move(head), std::move(tail))); }
+
+Term Term::list(std::initializer_list<Term> elems, Term tail) {
+  return list(std::span<const Term>(elems.begin(), elems.size()), std::move(tail));
+}
+Term Term::list(std::span<const Term> elems, Term tail) {
+  Term acc = std::move(tail);
+  for (std::size_t i = elems.size(); i-- > 0;) acc = cons(elems[i], std::move(acc));
+  return acc;
+}
+
+Term Term::charlist(std::string_view s) {
+  std::vector<Term> cps;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    cps.push_back(integer(cp));
+    i += n;
+  }
+  return list(cps);
+}
+
+Term Term::fun(FunObject* f) noexcept { return adopt(f); }
+
+Kind Term::kind() const noexcept {
+  switch (w_ & 7) {
+    case kBoxed: return heap()->kind;
+    case kSmall: return Kind::Integer;
+    case kAtom: return Kind::Atom;
+    case kPid: return Kind::Pid;
+    case kRef: return Kind::Reference;
+    default: return Kind::Nil;
+  }
+}
+
+bool Term::is_integer() const noexcept { return is_small() || (is_boxed() && heap()->kind == Kind::Integer); }
+bool Term::is_bignum() const noexcept { return is_boxed() && heap()->kind == Kind::Integer; }
+bool Term::is_float() const noexcept { return is_boxed() && heap()->kind == Kind::Float; }
+bool Term::is_cons() const noexcept { return is_boxed() && heap()->kind == Kind::Cons; }
+bool Term::is_tuple() const noexcept { return is_boxed() && heap()->kind == Kind::Tuple; }
+bool Term::is_map() const noexcept { return is_boxed() && heap()->kind == Kind::Map; }
+bool Term::is_binary() const noexcept { return is_boxed() && heap()->kind == Kind::Binary; }
+bool Term::is_fun() const noexcept { return is_boxed() && heap()->kind == Kind::Fun; }
+
+int64_t Term::small() const {
+  assert(is_small());
+  return static_cast<int64_t>(w_) >> 3;
+}
+BigInt Term::bigint() const {
+  if (is_small()) return BigInt(small());
+  assert(is_bignum());
+  return TermAccess::as<BigObject>(*this)->value;
+}
+double Term::as_double() const {
+  assert(is_float());
+  return TermAccess::as<FloatObject>(*this)->value;
+}
+Atom Term::atom() const {
+  assert(is_atom());
+  return Atom{static_cast<uint32_t>(w_ >> 3)};
+}
+Pid Term::pid() const {
+  assert(is_pid());
+  return Pid{static_cast<uint32_t>(w_ >> 32), static_cast<uint32_t>((w_ >> 3) & 0x1FFFFFFFu)};
+}
+Ref Term::ref() const {
+  assert(is_ref());
+  return Ref{w_ >> 3};
+}
+std::string_view Term::bytes() const {
+  assert(is_binary());
+  auto* o = TermAccess::as<BinaryObject>(*this);
+  return {o->items(), o->size};
+}
+std::size_t Term::tuple_size() const {
+  assert(is_tuple());
+  return TermAccess::as<TupleObject>(*this)->size;
+}
+std::span<const Term> Term::elements() const {
+  assert(is_tuple());
+  auto* o = TermAccess::as<TupleObject>(*this);
+  return {o->items(), o->size};
+}
+const Term& Term::operator[](std::size_t i) const {
+  assert(is_tuple() && i < tuple_size());
+  return TermAccess::as<TupleObject>(*this)->items()[i];
+}
+const Term& Term::head() const {
+  assert(is_cons());
+  return TermAccess::as<ConsObject>(*this)->head;
+}
+const Term& Term::tail() const {
+  assert(is_cons());
+  return TermAccess::as<ConsObject>(*this)->tail;
+}
+const FunObject& Term::fun() const {
+  assert(is_fun());
+  return *static_cast<const FunObject*>(heap());
+}
+
+std::vector<Term> list_to_vector(const Term& list) {
+  std::vector<Term> out;
+  const Term* t = &list;
+  for (; t->is_cons(); t = &t->tail()) out.push_back(t->head());
+  if (!t->is_nil_list()) throw std::invalid_argument("list_to_vector: improper list");
+  return out;
+}
+
+std::ptrdiff_t list_length(const Term& list) noexcept {
+  std::ptrdiff_t n = 0;
+  const Term* t = &list;
+  for (; t->is_cons(); t = &t->tail()) ++n;
+  return t->is_nil_list() ? n : -1;
+}
+
+}  // namespace otp

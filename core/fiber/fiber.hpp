@@ -18,15 +18,24 @@
 //    unwinds and rewinds every frame between the entry and the switch.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 
 namespace otp::fiber {
 
 struct Fiber;
 using Entry = void (*)(void* arg);
 
+// Natively a stack is reserved, not committed: only the pages a process
+// touches cost memory, so it can be generous. In wasm a stack is plain heap
+// memory, allocated in full, so it is smaller; the asyncify buffer holds the
+// frames unwound at a switch point.
 struct StackConfig {
-  std::size_t stack_bytes = 256 * 1024;   // usable stack (virtual; only touched pages cost RSS)
-  std::size_t asyncify_bytes = 64 * 1024; // wasm only: the asyncify unwind buffer
+#if defined(__EMSCRIPTEN__)
+  std::size_t stack_bytes = 128 * 1024;
+#else
+  std::size_t stack_bytes = 256 * 1024;
+#endif
+  std::size_t asyncify_bytes = 32 * 1024;  // wasm only
 };
 
 // A fiber that stands for the calling context (the host's stack). It has no
@@ -37,7 +46,7 @@ Fiber* make_host();
 Fiber* create(Entry entry, void* arg, const StackConfig& config = {});
 
 // Suspend `from` (the running fiber) and resume `to`.
-void switch_to(Fiber* from, Fiber* to);
+void switch_to(Fiber* from, Fiber* to) noexcept;
 
 // Give the fiber's stack back to the pool. Never on the running fiber.
 void release(Fiber* f);
@@ -50,11 +59,14 @@ Stats stats();
 // Drop every pooled stack (returns their memory to the OS).
 void trim_pool();
 
-// Bytes left on the stack of `f`, which must be the running fiber (SIZE_MAX
-// for a host fiber). The runtime checks it at reduction points so that deep
-// recursion ends the process with a clear reason before the real limit (the
-// guard page natively; in wasm, the end of the C stack, below which is heap).
-std::size_t stack_room(const Fiber* f);
+// The lowest address code running on `f` may use (0 for a host fiber), and
+// the current stack position. The runtime compares the two at reduction
+// points so that deep recursion ends the process with a clear reason before
+// the real limit: the guard page natively; in wasm the end of the C stack,
+// below which is heap. (In wasm this bounds the C stack only; the engine's
+// own call stack has a limit of its own, which is not checked.)
+std::uintptr_t stack_floor(const Fiber* f) noexcept;
+std::uintptr_t stack_position() noexcept;
 
 // Natively: whether `addr` lies in the guard page of a fiber stack, used by
 // the stack-overflow reporter. Always false in wasm.

@@ -119,7 +119,7 @@ Fiber* create(Entry entry, void* arg, const StackConfig& config) {
   return f;
 }
 
-void switch_to(Fiber* from, Fiber* to) {
+void switch_to(Fiber* from, Fiber* to) noexcept {
   starting = to;
   running = to;
   bcd::transfer_t t = bcd::jump_fcontext(to->ctx, from);
@@ -155,11 +155,12 @@ void trim_pool() {
   pool.free.clear();
 }
 
-std::size_t stack_room(const Fiber* f) {
-  if (!f->region) return SIZE_MAX;
-  const auto sp = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
-  const auto low = reinterpret_cast<std::uintptr_t>(f->region) + page_size();
-  return sp > low ? sp - low : 0;
+std::uintptr_t stack_floor(const Fiber* f) noexcept {
+  return f->region ? reinterpret_cast<std::uintptr_t>(f->region) + page_size() : 0;
+}
+
+std::uintptr_t stack_position() noexcept {
+  return reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
 }
 
 bool in_guard_page(const void* addr) {

@@ -89,7 +89,7 @@ Fiber* create(Entry entry, void* arg, const StackConfig& config) {
   return f;
 }
 
-void switch_to(Fiber* from, Fiber* to) { emscripten_fiber_swap(&from->ctx, &to->ctx); }
+void switch_to(Fiber* from, Fiber* to) noexcept { emscripten_fiber_swap(&from->ctx, &to->ctx); }
 
 void release(Fiber* f) {
   --pool.live;
@@ -119,12 +119,9 @@ void trim_pool() {
   pool.free.clear();
 }
 
-std::size_t stack_room(const Fiber* f) {
-  if (!f->c_stack) return SIZE_MAX;
-  const std::uintptr_t sp = emscripten_stack_get_current();
-  const auto low = reinterpret_cast<std::uintptr_t>(f->c_stack);
-  return sp > low ? sp - low : 0;
-}
+std::uintptr_t stack_floor(const Fiber* f) noexcept { return reinterpret_cast<std::uintptr_t>(f->c_stack); }
+
+std::uintptr_t stack_position() noexcept { return emscripten_stack_get_current(); }
 
 bool in_guard_page(const void*) { return false; }
 

@@ -50,7 +50,7 @@ Node::~Node() {
   }
 }
 
-Process* Node::lookup(Pid pid) const {
+Process* Node::lookup(Pid pid) const noexcept {
   if (pid.number == 0 || pid.number >= slots_.size()) return nullptr;
   const Slot& s = slots_[pid.number];
   if (s.serial != pid.serial || !s.proc || !s.proc->alive_) return nullptr;
@@ -132,7 +132,7 @@ Pid Node::spawn_handler(Handler handler, SpawnOptions opts) {
   return out.pid;
 }
 
-void Node::send(Pid to, Term msg) {
+void Node::send(Pid to, Term msg) noexcept {
   if (Process* p = lookup(to)) deliver(p, std::move(msg));
 }
 

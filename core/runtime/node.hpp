@@ -19,6 +19,7 @@
 // of a process: exceptions end the process that raised them.
 #pragma once
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -28,6 +29,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "fiber/fiber.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/crash.hpp"
 #include "runtime/process.hpp"
@@ -39,7 +41,8 @@ struct NodeOptions {
   Clock* clock = nullptr;
   // Reductions a process may spend in one turn before it yields.
   int32_t turn_reductions = 4000;
-  std::size_t stack_bytes = 256 * 1024;
+  // Stack size of fibers (Body processes, loop fibers); 0: the seam's default.
+  std::size_t stack_bytes = 0;
   // Where log reports go (crash reports); default: standard error.
   std::function<void(std::string_view)> log;
 };
@@ -77,7 +80,7 @@ class Node {
   // --- processes (host or process) -------------------------------------------
   Pid spawn(Body body, SpawnOptions opts = {});
   Pid spawn_handler(Handler handler, SpawnOptions opts = {});
-  void send(Pid to, Term msg);
+  void send(Pid to, Term msg) noexcept;
   Term send(const Term& dest, Term msg);  // pid or registered name; badarg otherwise
   bool exit(const Term& pid, Term reason);  // erlang:exit/2 from the host (sender: undefined)
   bool alive(Pid pid) const;
@@ -131,19 +134,25 @@ class Node {
   static void loop_entry(void* node);
   static void body_entry(void* process);
   void dispatch();
+  void dispatch_guarded();
+  void handler_ended(Process* p, std::exception_ptr e);
+  void end_handler_turn(Process* p);
   void run_process(Process* p);
   void run_handlers(Process* p);
-  void block_current(Process* p);   // called on p's behalf when it must wait
+  __attribute__((noinline)) void handle_messages(Process* p);
+  void block_current(Process* p) noexcept;  // called on p's behalf when it must wait
   void finish_turn(Process* p);
-  void enqueue(Process* p);
+  void enqueue(Process* p) noexcept;
   Process* dequeue();
-  void switch_fiber(fiber::Fiber* from, fiber::Fiber* to);
-  void reap();
+  void switch_fiber(fiber::Fiber* from, fiber::Fiber* to) noexcept;
+  void set_running(fiber::Fiber* f) noexcept;
+  fiber::StackConfig stack_config() const noexcept;
+  void reap() noexcept;
   bool fire_due_timers();
   Process* new_process(SpawnOptions& opts, Process* parent, Spawned* out);
 
   // signals (signals.cpp)
-  void deliver(Process* to, Term msg);
+  void deliver(Process* to, Term msg) noexcept;
   void terminate(Process* p, Term reason);  // p dies with reason now
   void exit_signal(Pid from, Process* to, Term reason, bool from_link);
   void drain_exits();
@@ -155,7 +164,7 @@ class Node {
   void free_process(Process* p);
 
   // processes table
-  Process* lookup(Pid pid) const;
+  Process* lookup(Pid pid) const noexcept;
   Process* lookup_term(const Term& pid) const;
 
   // timers (timers.cpp)
@@ -180,6 +189,10 @@ class Node {
   fiber::Fiber* host_fiber_ = nullptr;
   fiber::Fiber* loop_fiber_ = nullptr;     // the fiber the dispatch loop runs on now
   fiber::Fiber* running_fiber_ = nullptr;  // the fiber executing right now
+  // Deeper than this on the running stack, a process ends with system_limit.
+  // The reserve leaves room for the crash handling itself.
+  static constexpr std::uintptr_t kStackReserve = 24 * 1024;
+  std::uintptr_t stack_limit_ = 0;
   std::vector<fiber::Fiber*> parked_loops_;
   std::vector<fiber::Fiber*> zombies_;     // fibers of finished processes, to release
   std::size_t loop_fibers_ = 0;

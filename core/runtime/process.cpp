@@ -10,10 +10,6 @@
 namespace otp {
 
 namespace {
-// Room kept free at the bottom of a stack: deeper recursion ends the process
-// (error :system_limit) before it reaches the guard page (natively) or the
-// end of the C stack (wasm).
-constexpr std::size_t kStackReserve = 24 * 1024;
 [[noreturn]] void badarg() { throw ErlangError(Term(atom::badarg)); }
 }  // namespace
 
@@ -40,8 +36,7 @@ void Process::consume(int32_t reductions) {
   reds_left_ -= reductions;
   node_->budget_left_ -= reductions;
   node_->spent_ += static_cast<uint64_t>(reductions);
-  if (node_->running_fiber_ && fiber::stack_room(node_->running_fiber_) < kStackReserve)
-    throw ErlangError(Term::atom("system_limit"));
+  if (fiber::stack_position() < node_->stack_limit_) throw ErlangError(Term::atom("system_limit"));
   if (reds_left_ <= 0 || node_->budget_left_ <= 0) yield();
 }
 
@@ -51,9 +46,21 @@ void Process::yield() {
   check_killed();
 }
 
-void Process::send(Pid to, Term msg) {
-  consume(1);
+void Process::charge(int32_t reductions) noexcept {
+  reductions_ += static_cast<uint64_t>(reductions);
+  reds_left_ -= reductions;
+  node_->budget_left_ -= reductions;
+  node_->spent_ += static_cast<uint64_t>(reductions);
+  if (reds_left_ <= 0 || node_->budget_left_ <= 0) {
+    node_->enqueue(this);
+    node_->block_current(this);
+  }
+}
+
+void Process::send(Pid to, Term msg) noexcept {
+  if (!alive_) return;
   node_->send(to, std::move(msg));
+  charge(1);
 }
 
 Term Process::send(const Term& dest, Term msg) {

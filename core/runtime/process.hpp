@@ -32,7 +32,7 @@ class Node;
 class Process;
 
 using Body = std::function<void(Process&)>;
-using Handler = std::function<void(Process&, Term)>;
+using Handler = std::function<void(Process&, const Term&)>;
 
 // A receive timeout in milliseconds, or infinity.
 struct Timeout {
@@ -64,8 +64,13 @@ class Process {
   Node& node() const noexcept { return *node_; }
 
   // --- messages -----------------------------------------------------------
-  // Send to a pid: always succeeds (a dead pid drops the message).
-  void send(Pid to, Term msg);
+  // Send to a pid: always succeeds (a dead pid drops the message). It never
+  // throws: when the turn's reductions are spent it yields, and a kill that
+  // arrives meanwhile takes effect at the next receive or consume (until
+  // then, sends of the killed process are dropped). Not throwing keeps the
+  // caller's frame free of landing pads, which under emscripten's JS
+  // exceptions would route every send through a JS wrapper.
+  void send(Pid to, Term msg) noexcept;
   // Send to a pid or a registered name (atom); an unknown name is badarg.
   // Returns msg, as Kernel.send/2 does.
   Term send(const Term& dest, Term msg);
@@ -101,6 +106,8 @@ class Process {
   // Spend reductions; when the turn's budget runs out the process yields.
   void consume(int32_t reductions);
   void yield();
+  // Spend reductions without throwing (yields when the turn is spent).
+  void charge(int32_t reductions) noexcept;
   // Replace the message handler (a handler process only).
   void become(Handler handler);
   // Shown by Process.info as current_function ({M, F, A}).
@@ -145,6 +152,7 @@ class Process {
   fiber::Fiber* fiber_ = nullptr;  // owned or borrowed stack; nullptr when idle
   Mailbox mailbox_;
   Handler handler_;
+  Message* in_flight_ = nullptr;  // the message a handler is working on
   std::unique_ptr<Handler> pending_handler_;  // set by become(), installed after the handler returns
   std::unique_ptr<Body> body_;
   std::unique_ptr<Extra> extra_;

@@ -1,5 +1,8 @@
 // The dispatch loop, the stack hand-over for handler processes, and the
 // start and end of Body processes. See node.hpp for the design.
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
 #include <stdexcept>
 
 #include "fiber/fiber.hpp"
@@ -18,7 +21,7 @@ constexpr int kTimerCheckInterval = 64;  // turns between clock reads while busy
 Node* Node::current() noexcept { return t_node; }
 Process* Process::current() noexcept { return t_node ? t_node->current_ : nullptr; }
 
-void Node::enqueue(Process* p) {
+void Node::enqueue(Process* p) noexcept {
   if (p->in_run_queue_) return;
   p->in_run_queue_ = true;
   p->state_ = Process::State::Runnable;
@@ -40,12 +43,24 @@ Process* Node::dequeue() {
   return p;
 }
 
-void Node::switch_fiber(fiber::Fiber* from, fiber::Fiber* to) {
+fiber::StackConfig Node::stack_config() const noexcept {
+  fiber::StackConfig c;
+  if (options_.stack_bytes) c.stack_bytes = options_.stack_bytes;
+  return c;
+}
+
+void Node::set_running(fiber::Fiber* f) noexcept {
+  running_fiber_ = f;
+  const std::uintptr_t floor = fiber::stack_floor(f);
+  stack_limit_ = floor ? floor + kStackReserve : 0;
+}
+
+void Node::switch_fiber(fiber::Fiber* from, fiber::Fiber* to) noexcept {
   fiber::switch_to(from, to);
   reap();
 }
 
-void Node::reap() {
+void Node::reap() noexcept {
   while (!zombies_.empty()) {
     fiber::release(zombies_.back());
     zombies_.pop_back();
@@ -63,10 +78,10 @@ RunResult Node::run(uint64_t budget) {
   if (run_head_) {
     if (!host_fiber_) host_fiber_ = fiber::make_host();
     if (!loop_fiber_) {
-      loop_fiber_ = fiber::create(loop_entry, this, {options_.stack_bytes});
+      loop_fiber_ = fiber::create(loop_entry, this, stack_config());
       ++loop_fibers_;
     }
-    running_fiber_ = loop_fiber_;
+    set_running(loop_fiber_);
     switch_fiber(host_fiber_, loop_fiber_);
   }
   in_run_ = false;
@@ -102,9 +117,33 @@ void Node::advance(int64_t ms) {
 void Node::loop_entry(void* arg) {
   Node* n = static_cast<Node*>(arg);
   for (;;) {
-    n->dispatch();
-    n->running_fiber_ = n->host_fiber_;
+    n->dispatch_guarded();
+    n->set_running(n->host_fiber_);
     n->switch_fiber(n->loop_fiber_, n->host_fiber_);
+  }
+}
+
+// One try per slice rather than per turn: under emscripten's JS exceptions
+// each call made inside a try goes through a JS wrapper. An exception that
+// escapes a handler lands here, on the fiber the handler ran on (Body
+// processes catch their own in body_entry).
+void Node::dispatch_guarded() {
+  for (;;) {
+    std::exception_ptr e;
+    try {
+      dispatch();
+      return;
+    } catch (...) {
+      e = std::current_exception();
+    }
+    // Outside the catch block: handling may switch fibers, and a fiber must
+    // not be left inside a catch (the caught-exception stack is per thread).
+    Process* p = current_;
+    if (!p) {
+      std::fputs("otp: an exception escaped the scheduler outside any process\n", stderr);
+      std::abort();
+    }
+    handler_ended(p, std::move(e));
   }
 }
 
@@ -129,9 +168,9 @@ void Node::run_process(Process* p) {
   current_ = p;
   p->state_ = Process::State::Running;
   p->reds_left_ = options_.turn_reductions;
-  if (p->body_ && !p->fiber_) p->fiber_ = fiber::create(body_entry, p, {options_.stack_bytes});
+  if (p->body_ && !p->fiber_) p->fiber_ = fiber::create(body_entry, p, stack_config());
   if (p->fiber_) {
-    running_fiber_ = p->fiber_;
+    set_running(p->fiber_);
     switch_fiber(loop_fiber_, p->fiber_);
     // Back on the loop: p blocked, yielded or finished, and said so itself.
     current_ = nullptr;
@@ -144,45 +183,62 @@ void Node::run_process(Process* p) {
 // handler blocked, this fiber was handed to p; when the handler is done it
 // parks itself and the loop goes on where it is now.
 void Node::run_handlers(Process* p) {
-  fiber::Fiber* me = running_fiber_;
-  Term reason;
-  bool ended = false;
-  CrashInfo crash;
+  handle_messages(p);
+  end_handler_turn(p);
+}
+
+void Node::handler_ended(Process* p, std::exception_ptr e) {
   try {
-    while (p->alive_ && p->reds_left_ > 0 && !p->mailbox_.empty()) {
-      Message* m = p->mailbox_.unlink(p->mailbox_.head_link());
-      Term msg = std::move(m->term);
-      messages_.recycle(m);
-      --p->reds_left_;
-      ++p->reductions_;
-      --budget_left_;
-      ++spent_;
-      p->handler_(*p, std::move(msg));
-      if (p->pending_handler_) {
-        p->handler_ = std::move(*p->pending_handler_);
-        p->pending_handler_.reset();
-      }
-    }
+    std::rethrow_exception(e);
   } catch (const KillUnwind&) {
   } catch (...) {
-    ended = true;
-    reason = crash_reason(std::current_exception(), &crash);
+    CrashInfo crash;
+    Term reason = crash_reason(std::current_exception(), &crash);
+    if (p->alive_) finished(p, std::move(reason), crash);
   }
-  if (ended && p->alive_) finished(p, std::move(reason), crash);
-  reason = Term();
-  crash = CrashInfo();
+  end_handler_turn(p);
+}
+
+void Node::end_handler_turn(Process* p) {
+  if (p->in_flight_) {
+    messages_.recycle(p->in_flight_);
+    p->in_flight_ = nullptr;
+  }
+  fiber::Fiber* me = running_fiber_;
   if (me != loop_fiber_) {
     // This stack was lent to p while its handler blocked; give it back.
     p->fiber_ = nullptr;
     finish_turn(p);
     current_ = nullptr;
     parked_loops_.push_back(me);
-    running_fiber_ = loop_fiber_;
+    set_running(loop_fiber_);
     switch_fiber(me, loop_fiber_);
     return;  // resumed as the loop fiber by block_current
   }
   finish_turn(p);
   current_ = nullptr;
+}
+
+// The message loop of a handler process. It keeps no destructible locals:
+// under emscripten's JS exceptions every call made while a destructor is
+// pending goes through a JS `invoke` wrapper, so this loop stays direct and
+// a turn costs one such wrapper (in run_handlers), not one per message.
+void Node::handle_messages(Process* p) {
+  while (p->alive_ && p->reds_left_ > 0 && !p->mailbox_.empty()) {
+    Message* m = p->mailbox_.unlink(p->mailbox_.head_link());
+    p->in_flight_ = m;
+    --p->reds_left_;
+    ++p->reductions_;
+    --budget_left_;
+    ++spent_;
+    p->handler_(*p, m->term);
+    p->in_flight_ = nullptr;
+    messages_.recycle(m);
+    if (p->pending_handler_) {
+      p->handler_ = std::move(*p->pending_handler_);
+      p->pending_handler_.reset();
+    }
+  }
 }
 
 void Node::finish_turn(Process* p) {
@@ -197,7 +253,7 @@ void Node::finish_turn(Process* p) {
     p->state_ = Process::State::Waiting;
 }
 
-void Node::block_current(Process* p) {
+void Node::block_current(Process* p) noexcept {
   if (!p->fiber_) {
     // A handler blocked on the loop fiber: the fiber becomes p's.
     fiber::Fiber* me = running_fiber_;
@@ -207,16 +263,16 @@ void Node::block_current(Process* p) {
       next = parked_loops_.back();
       parked_loops_.pop_back();
     } else {
-      next = fiber::create(loop_entry, this, {options_.stack_bytes});
+      next = fiber::create(loop_entry, this, stack_config());
       ++loop_fibers_;
     }
     loop_fiber_ = next;
     current_ = nullptr;
-    running_fiber_ = next;
+    set_running(next);
     switch_fiber(me, next);
   } else {
     current_ = nullptr;
-    running_fiber_ = loop_fiber_;
+    set_running(loop_fiber_);
     switch_fiber(p->fiber_, loop_fiber_);
   }
   // Resumed by run_process: current_ == p again.
@@ -246,7 +302,7 @@ void Node::body_entry(void* arg) {
   n->current_ = nullptr;
   n->free_process(p);
   n->zombies_.push_back(me);
-  n->running_fiber_ = n->loop_fiber_;
+  n->set_running(n->loop_fiber_);
   fiber::switch_to(me, n->loop_fiber_);  // never comes back
 }
 

@@ -24,7 +24,7 @@ const Term& local_node() {
 }
 }  // namespace
 
-void Node::deliver(Process* to, Term msg) {
+void Node::deliver(Process* to, Term msg) noexcept {
   to->mailbox_.push(messages_.make(std::move(msg)));
   if (to->state_ == Process::State::Waiting) enqueue(to);
 }

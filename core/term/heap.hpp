@@ -9,6 +9,7 @@
 #pragma once
 #include <new>
 
+#include "term/heap_alloc.hpp"
 #include "term/term.hpp"
 
 namespace otp {
@@ -23,30 +24,25 @@ struct FloatObject : HeapObject {
   explicit FloatObject(double v) noexcept : HeapObject(Kind::Float), value(v) {}
 };
 
-struct ConsObject : HeapObject {
-  Term head;
-  Term tail;
-  ConsObject(Term h, Term t) noexcept : HeapObject(Kind::Cons), head(std::move(h)), tail(std::move(t)) {}
-};
+using ConsObject = ConsCell;
 
 // Header followed by `size` inline items of type Item.
 template <Kind K, typename Item>
-struct InlineObject : HeapObject {
-  uint32_t size;
-  uint32_t pad_ = 0;
-  explicit InlineObject(uint32_t n) noexcept : HeapObject(K), size(n) {}
+struct InlineObject : InlineHeader {
+  explicit InlineObject(uint32_t n) noexcept : InlineHeader(K, n) {}
   Item* items() noexcept { return reinterpret_cast<Item*>(this + 1); }
   const Item* items() const noexcept { return reinterpret_cast<const Item*>(this + 1); }
 
   // Allocates header + n items; the caller constructs the items.
   static InlineObject* allocate(std::size_t n) {
-    void* mem = ::operator new(sizeof(InlineObject) + n * sizeof(Item));
-    return new (mem) InlineObject(static_cast<uint32_t>(n));
+    void* mem = heap_alloc::allocate(sizeof(InlineObject) + n * sizeof(Item));
+    return ::new (mem) InlineObject(static_cast<uint32_t>(n));
   }
   static void destroy(InlineObject* o) noexcept {
     for (uint32_t i = 0; i < o->size; ++i) o->items()[i].~Item();
+    const std::size_t bytes = sizeof(InlineObject) + o->size * sizeof(Item);
     o->~InlineObject();
-    ::operator delete(o);
+    heap_alloc::deallocate(o, bytes);
   }
 };
 
@@ -54,6 +50,7 @@ using TupleObject = InlineObject<Kind::Tuple, Term>;
 using BinaryObject = InlineObject<Kind::Binary, char>;
 using MapObject = InlineObject<Kind::Map, MapEntry>;
 static_assert(sizeof(TupleObject) % 8 == 0 && sizeof(MapObject) % 8 == 0);
+static_assert(sizeof(TupleObject) == sizeof(InlineHeader));
 
 // Internal access to a Term's word and heap object.
 struct TermAccess {

@@ -1,24 +1,26 @@
 // Term construction, kind tests, accessors and the release path.
 #include "term/term.hpp"
 
-#include <atomic>
 #include <cassert>
 #include <cmath>
 #include <stdexcept>
 
 #include "term/fun.hpp"
 #include "term/heap.hpp"
+#include "term/heap_alloc.hpp"
 
 namespace otp {
 namespace {
-// Relaxed atomic: counts allocations, not copies, so it is off the hot path,
-// and nodes in different threads may allocate at once.
-std::atomic<std::size_t> g_live{0};
+// Live boxed objects, per thread (terms never cross threads, and a plain
+// counter keeps allocation free of atomic read-modify-writes).
+thread_local std::size_t g_live = 0;
 }  // namespace
 
-HeapObject::HeapObject(Kind k) noexcept : refs(1), kind(k) { g_live.fetch_add(1, std::memory_order_relaxed); }
-HeapObject::~HeapObject() { g_live.fetch_sub(1, std::memory_order_relaxed); }
-std::size_t term_live_objects() noexcept { return g_live.load(std::memory_order_relaxed); }
+HeapObject::HeapObject(Kind k) noexcept : refs(1), kind(k) { ++g_live; }
+void* HeapObject::operator new(std::size_t bytes) { return heap_alloc::allocate(bytes); }
+void HeapObject::operator delete(void* p, std::size_t bytes) noexcept { heap_alloc::deallocate(p, bytes); }
+HeapObject::~HeapObject() { --g_live; }
+std::size_t term_live_objects() noexcept { return g_live; }
 
 Term Term::adopt(HeapObject* h) noexcept {
   assert((reinterpret_cast<uintptr_t>(h) & 7) == 0);
@@ -55,10 +57,7 @@ void release_heap_object(HeapObject* h) noexcept {
   }
 }
 
-Term Term::integer(int64_t v) {
-  if (v >= kSmallMin && v <= kSmallMax) return Term((static_cast<uint64_t>(v) << 3) | kSmall);
-  return adopt(new BigObject(BigInt(v)));
-}
+Term Term::big_integer(int64_t v) { return adopt(new BigObject(BigInt(v))); }
 
 Term Term::integer(const BigInt& v) {
   if (v >= kSmallMin && v <= kSmallMax) return integer(static_cast<int64_t>(v));
@@ -118,19 +117,7 @@ Kind Term::kind() const noexcept {
   }
 }
 
-bool Term::is_integer() const noexcept { return is_small() || (is_boxed() && heap()->kind == Kind::Integer); }
-bool Term::is_bignum() const noexcept { return is_boxed() && heap()->kind == Kind::Integer; }
-bool Term::is_float() const noexcept { return is_boxed() && heap()->kind == Kind::Float; }
-bool Term::is_cons() const noexcept { return is_boxed() && heap()->kind == Kind::Cons; }
-bool Term::is_tuple() const noexcept { return is_boxed() && heap()->kind == Kind::Tuple; }
-bool Term::is_map() const noexcept { return is_boxed() && heap()->kind == Kind::Map; }
-bool Term::is_binary() const noexcept { return is_boxed() && heap()->kind == Kind::Binary; }
-bool Term::is_fun() const noexcept { return is_boxed() && heap()->kind == Kind::Fun; }
 
-int64_t Term::small() const {
-  assert(is_small());
-  return static_cast<int64_t>(w_) >> 3;
-}
 BigInt Term::bigint() const {
   if (is_small()) return BigInt(small());
   assert(is_bignum());
@@ -140,43 +127,10 @@ double Term::as_double() const {
   assert(is_float());
   return TermAccess::as<FloatObject>(*this)->value;
 }
-Atom Term::atom() const {
-  assert(is_atom());
-  return Atom{static_cast<uint32_t>(w_ >> 3)};
-}
-Pid Term::pid() const {
-  assert(is_pid());
-  return Pid{static_cast<uint32_t>(w_ >> 32), static_cast<uint32_t>((w_ >> 3) & 0x1FFFFFFFu)};
-}
-Ref Term::ref() const {
-  assert(is_ref());
-  return Ref{w_ >> 3};
-}
 std::string_view Term::bytes() const {
   assert(is_binary());
   auto* o = TermAccess::as<BinaryObject>(*this);
   return {o->items(), o->size};
-}
-std::size_t Term::tuple_size() const {
-  assert(is_tuple());
-  return TermAccess::as<TupleObject>(*this)->size;
-}
-std::span<const Term> Term::elements() const {
-  assert(is_tuple());
-  auto* o = TermAccess::as<TupleObject>(*this);
-  return {o->items(), o->size};
-}
-const Term& Term::operator[](std::size_t i) const {
-  assert(is_tuple() && i < tuple_size());
-  return TermAccess::as<TupleObject>(*this)->items()[i];
-}
-const Term& Term::head() const {
-  assert(is_cons());
-  return TermAccess::as<ConsObject>(*this)->head;
-}
-const Term& Term::tail() const {
-  assert(is_cons());
-  return TermAccess::as<ConsObject>(*this)->tail;
 }
 const FunObject& Term::fun() const {
   assert(is_fun());

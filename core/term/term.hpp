@@ -13,6 +13,7 @@
 // Integers are normalised: a value that fits in 61 bits is never a bignum.
 #pragma once
 #include <boost/multiprecision/cpp_int.hpp>
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -72,7 +73,10 @@ class Term {
   ~Term() { release(); }
 
   // ---- construction ----
-  static Term integer(int64_t v);
+  static Term integer(int64_t v) {
+    if (v >= kSmallMin && v <= kSmallMax) return Term((static_cast<uint64_t>(v) << 3) | kSmall);
+    return big_integer(v);
+  }
   static Term integer(const BigInt& v);
   static Term from_double(double d);
   static Term atom(std::string_view name);
@@ -111,18 +115,18 @@ class Term {
   bool is_fun() const noexcept;
 
   // Accessors: calling one on the wrong kind is a programming error (asserted).
-  int64_t small() const;          // small integer
+  int64_t small() const noexcept;  // small integer
   BigInt bigint() const;          // any integer
   double as_double() const;       // float only
-  Atom atom() const;
-  Pid pid() const;
-  Ref ref() const;
+  Atom atom() const noexcept;
+  Pid pid() const noexcept;
+  Ref ref() const noexcept;
   std::string_view bytes() const;  // binary
-  std::size_t tuple_size() const;
-  const Term& operator[](std::size_t i) const;  // tuple element
-  std::span<const Term> elements() const;       // tuple elements
-  const Term& head() const;
-  const Term& tail() const;
+  std::size_t tuple_size() const noexcept;
+  const Term& operator[](std::size_t i) const noexcept;  // tuple element
+  std::span<const Term> elements() const noexcept;       // tuple elements
+  const Term& head() const noexcept;
+  const Term& tail() const noexcept;
   std::size_t map_size() const;
   const Term* map_get(const Term& key) const;  // exact (===) key match, or nullptr
   Term map_put(Term key, Term value) const;     // O(n) copy
@@ -141,7 +145,8 @@ class Term {
   enum : uint64_t { kBoxed = 0, kSmall = 1, kAtom = 2, kPid = 3, kRef = 4, kNilList = 5 };
   static constexpr uint64_t tag_atom(uint32_t id) noexcept { return (uint64_t{id} << 3) | kAtom; }
   explicit Term(uint64_t w) noexcept : w_(w) {}
-  static Term adopt(HeapObject* h) noexcept;  // wraps a new object (count already 1)
+  static Term adopt(HeapObject* h) noexcept;
+  static Term big_integer(int64_t v);  // outside the small range  // wraps a new object (count already 1)
   void retain() const noexcept;
   void release() noexcept;
   uint64_t w_;
@@ -172,6 +177,7 @@ struct InspectOptions {
 };
 std::string inspect(const Term& t, const InspectOptions& opts = {});
 
+// Boxed terms alive on this thread (for leak checks in tests).
 std::size_t term_live_objects() noexcept;
 
 // Elements of a proper list (throws std::invalid_argument if improper).
@@ -191,8 +197,70 @@ struct alignas(8) HeapObject {
   Kind kind;
   explicit HeapObject(Kind k) noexcept;
   ~HeapObject();
+  // Boxed terms come from the term allocator (heap_alloc.hpp).
+  static void* operator new(std::size_t bytes);
+  static void operator delete(void* p, std::size_t bytes) noexcept;
 };
 void release_heap_object(HeapObject* h) noexcept;
+
+// The header of tuples, binaries and maps: items follow inline (heap.hpp).
+struct InlineHeader : HeapObject {
+  uint32_t size;
+  uint32_t pad_ = 0;
+  explicit InlineHeader(Kind k, uint32_t n) noexcept : HeapObject(k), size(n) {}
+};
+struct ConsCell : HeapObject {
+  Term head;
+  Term tail;
+  ConsCell(Term h, Term t) noexcept : HeapObject(Kind::Cons), head(std::move(h)), tail(std::move(t)) {}
+};
+
+inline bool Term::is_integer() const noexcept { return is_small() || (is_boxed() && heap()->kind == Kind::Integer); }
+inline bool Term::is_bignum() const noexcept { return is_boxed() && heap()->kind == Kind::Integer; }
+inline bool Term::is_float() const noexcept { return is_boxed() && heap()->kind == Kind::Float; }
+inline bool Term::is_cons() const noexcept { return is_boxed() && heap()->kind == Kind::Cons; }
+inline bool Term::is_tuple() const noexcept { return is_boxed() && heap()->kind == Kind::Tuple; }
+inline bool Term::is_map() const noexcept { return is_boxed() && heap()->kind == Kind::Map; }
+inline bool Term::is_binary() const noexcept { return is_boxed() && heap()->kind == Kind::Binary; }
+inline bool Term::is_fun() const noexcept { return is_boxed() && heap()->kind == Kind::Fun; }
+
+inline int64_t Term::small() const noexcept {
+  assert(is_small());
+  return static_cast<int64_t>(w_) >> 3;
+}
+inline Atom Term::atom() const noexcept {
+  assert(is_atom());
+  return Atom{static_cast<uint32_t>(w_ >> 3)};
+}
+inline Pid Term::pid() const noexcept {
+  assert(is_pid());
+  return Pid{static_cast<uint32_t>(w_ >> 32), static_cast<uint32_t>((w_ >> 3) & 0x1FFFFFFFu)};
+}
+inline Ref Term::ref() const noexcept {
+  assert(is_ref());
+  return Ref{w_ >> 3};
+}
+inline std::size_t Term::tuple_size() const noexcept {
+  assert(is_tuple());
+  return static_cast<const InlineHeader*>(heap())->size;
+}
+inline std::span<const Term> Term::elements() const noexcept {
+  assert(is_tuple());
+  auto* h = static_cast<const InlineHeader*>(heap());
+  return {reinterpret_cast<const Term*>(h + 1), h->size};
+}
+inline const Term& Term::operator[](std::size_t i) const noexcept {
+  assert(is_tuple() && i < tuple_size());
+  return reinterpret_cast<const Term*>(static_cast<const InlineHeader*>(heap()) + 1)[i];
+}
+inline const Term& Term::head() const noexcept {
+  assert(is_cons());
+  return static_cast<const ConsCell*>(heap())->head;
+}
+inline const Term& Term::tail() const noexcept {
+  assert(is_cons());
+  return static_cast<const ConsCell*>(heap())->tail;
+}
 
 inline void Term::retain() const noexcept {
   if (is_boxed()) ++const_cast<HeapObject*>(heap())->refs;

@@ -240,7 +240,7 @@ TEST_CASE_METHOD(NodeFixture, "a long chain of linked processes dies without dee
   // Each link of the chain, told n, spawns the next one linked to itself and
   // tells it n - 1.
   auto grow = std::make_shared<Handler>();
-  *grow = [weak = std::weak_ptr<Handler>(grow)](Process& self, Term msg) {
+  *grow = [weak = std::weak_ptr<Handler>(grow)](Process& self, const Term& msg) {
     int64_t n = msg.small();
     if (n == 0) return;
     SpawnOptions o;

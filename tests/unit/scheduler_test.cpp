@@ -97,10 +97,10 @@ TEST_CASE_METHOD(NodeFixture, "handler processes hold no stack while idle and bo
                  "[scheduler][handler]") {
   // A server whose handler makes a nested request: it blocks inside the
   // handler, so the loop continues on another stack until the reply comes.
-  Pid helper = node.spawn_handler([](Process& self, Term msg) {
+  Pid helper = node.spawn_handler([](Process& self, const Term& msg) {
     self.send(msg[0].pid(), t({a("reply"), msg[1]}));
   });
-  Pid server = node.spawn_handler([helper](Process& self, Term msg) {
+  Pid server = node.spawn_handler([helper](Process& self, const Term& msg) {
     self.send(helper, t({Term(self.self()), msg[1]}));
     Term reply = *self.receive(tagged(a("reply")), Timeout::infinity());
     self.send(msg[0].pid(), t({a("done"), reply[1]}));
@@ -117,7 +117,7 @@ TEST_CASE_METHOD(NodeFixture, "handler processes hold no stack while idle and bo
 
 TEST_CASE_METHOD(NodeFixture, "a handler that spins is preempted by reductions", "[scheduler][handler]") {
   bool other_ran = false;
-  Pid spinner = node.spawn_handler([](Process& self, Term) {
+  Pid spinner = node.spawn_handler([](Process& self, const Term&) {
     for (;;) self.consume(1);
   });
   node.send(spinner, a("go"));
@@ -145,7 +145,7 @@ TEST_CASE_METHOD(NodeFixture, "a C++ exception escaping a process becomes its ex
 }
 
 TEST_CASE_METHOD(NodeFixture, "an exception in a handler ends only that process", "[process][crash]") {
-  Pid h = node.spawn_handler([](Process&, Term msg) {
+  Pid h = node.spawn_handler([](Process&, const Term& msg) {
     if (msg == a("crash")) throw ErlangError(a("badarith"));
   });
   Pid bystander = node.spawn([](Process& self) { self.receive(); });
@@ -231,7 +231,7 @@ TEST_CASE_METHOD(NodeFixture, "a killed process blocked in receive unwinds its s
 TEST_CASE_METHOD(NodeFixture, "a node destroyed with processes still waiting releases everything",
                  "[scheduler][teardown]") {
   for (int k = 0; k < 100; ++k) node.spawn([](Process& self) { self.receive(); });
-  for (int k = 0; k < 100; ++k) node.spawn_handler([](Process&, Term) {});
+  for (int k = 0; k < 100; ++k) node.spawn_handler([](Process&, const Term&) {});
   node.send_after(1000, Term(Pid{0, 0}), Term::binary(std::string(64, 'y')));
   node.run_until_idle();
   CHECK(node.process_count() == 200);

@@ -1,0 +1,26 @@
+# Native third-party dependencies (Debian packages: libboost-dev,
+# libboost-context-dev, catch2). Defines the interface targets that the
+# rest of the build uses in both builds:
+#   otp::boost   Boost headers (Boost.Multiprecision is header-only)
+#   otp::catch2  Catch2 2.x headers, included as <catch2/catch.hpp>
+# and otp::boost_context, linked only by the native fiber backend.
+
+find_package(Boost 1.74 CONFIG REQUIRED COMPONENTS context)
+find_package(Catch2 2 CONFIG REQUIRED)
+list(APPEND CMAKE_MODULE_PATH "${Catch2_DIR}")  # for include(Catch)
+
+add_library(otp_boost INTERFACE)
+target_link_libraries(otp_boost INTERFACE Boost::headers)
+add_library(otp::boost ALIAS otp_boost)
+
+add_library(otp_boost_context INTERFACE)
+target_link_libraries(otp_boost_context INTERFACE Boost::context)
+add_library(otp::boost_context ALIAS otp_boost_context)
+
+add_library(otp_catch2 INTERFACE)
+target_link_libraries(otp_catch2 INTERFACE Catch2::Catch2)
+add_library(otp::catch2 ALIAS otp_catch2)
+
+# Natively a program needs nothing extra (see OtpWasm.cmake for wasm).
+function(otp_node_program target)
+endfunction()

@@ -1,0 +1,69 @@
+# The WebAssembly side of the build (em++ through cmake/WasmToolchain.cmake).
+# Defines the same interface targets as OtpNative.cmake (otp::boost,
+# otp::catch2; otp::boost_context is empty here) plus the emscripten flags.
+#
+# Flags that every wasm executable gets (the browser bridge too) are listed
+# once, in OTP_WASM_LINK_FLAGS below: add a new one there. For node-run
+# programs only (tests, bench, examples), see otp_node_program(). For a single target:
+#   if(EMSCRIPTEN) target_link_options(TARGET PRIVATE -sFOO=1) endif()
+# and for one build, without editing: -DOTP_WASM_EXTRA_LINK_FLAGS="-sFOO=1;-sBAR=2"
+# on the top-level configure (forwarded to build/wasm).
+
+# Catch2 and Boost live in /usr/include, which must never be on em++'s
+# include path (glibc's headers would shadow emscripten's libc). So a folder
+# in the build tree holds only symlinks to the two libraries' own folders.
+set(OTP_HOST_INCLUDE_DIR "/usr/include" CACHE PATH "Where the host's boost/ and catch2/ header folders are")
+set(OTP_WASM_THIRD_PARTY_DIR "${CMAKE_BINARY_DIR}/third_party/include")
+file(MAKE_DIRECTORY "${OTP_WASM_THIRD_PARTY_DIR}")
+foreach(lib boost catch2)
+  if(NOT IS_DIRECTORY "${OTP_HOST_INCLUDE_DIR}/${lib}")
+    message(FATAL_ERROR "${OTP_HOST_INCLUDE_DIR}/${lib} is missing: install libboost-dev and catch2 (bash scripts/setup.sh)")
+  endif()
+  if(NOT EXISTS "${OTP_WASM_THIRD_PARTY_DIR}/${lib}")
+    file(CREATE_LINK "${OTP_HOST_INCLUDE_DIR}/${lib}" "${OTP_WASM_THIRD_PARTY_DIR}/${lib}" SYMBOLIC)
+  endif()
+endforeach()
+
+add_library(otp_boost INTERFACE)
+target_include_directories(otp_boost SYSTEM INTERFACE "${OTP_WASM_THIRD_PARTY_DIR}")
+add_library(otp::boost ALIAS otp_boost)
+add_library(otp_boost_context INTERFACE)  # no Boost.Context in wasm
+add_library(otp::boost_context ALIAS otp_boost_context)
+add_library(otp_catch2 INTERFACE)
+target_include_directories(otp_catch2 SYSTEM INTERFACE "${OTP_WASM_THIRD_PARTY_DIR}")
+add_library(otp::catch2 ALIAS otp_catch2)
+
+set(OTP_CATCH2_CMAKE_DIR "/usr/lib/cmake/Catch2" CACHE PATH "Folder of Catch2's Catch.cmake")
+list(APPEND CMAKE_MODULE_PATH "${OTP_CATCH2_CMAKE_DIR}")
+
+# Exceptions are on everywhere: a C++ exception escaping a process is that
+# process's crash, so the runtime relies on them in wasm as natively.
+add_compile_options(-fexceptions)
+
+set(OTP_WASM_LINK_FLAGS
+  -fexceptions
+  -sASYNCIFY                    # emscripten_fiber_t switches by asyncify unwind/rewind
+  -sASYNCIFY_STACK_SIZE=65536   # asyncify buffer of the main context (fibers bring their own)
+  -sALLOW_MEMORY_GROWTH=1
+  -sTOTAL_STACK=8388608         # the host's C stack (3.1.6 spells STACK_SIZE this way)
+  -sINITIAL_MEMORY=33554432
+)
+set(OTP_WASM_EXTRA_LINK_FLAGS "" CACHE STRING "Extra em++ link flags for every wasm executable (a ;-list)")
+add_link_options(${OTP_WASM_LINK_FLAGS} ${OTP_WASM_EXTRA_LINK_FLAGS})
+
+# Programs run under node (tests, bench, examples): the runtime exits with
+# main's status, the host file system is visible (conformance transcripts),
+# and the JS is not minified into one line (node prints the offending source
+# line of an uncaught error: one line would be the whole 200 KB program).
+function(otp_node_program target)
+  target_link_options(${target} PRIVATE -sEXIT_RUNTIME=1 -sNODERAWFS=1 -sENVIRONMENT=node --minify=0)
+endfunction()
+
+# add_test(... COMMAND <target>) and catch_discover_tests run wasm programs
+# through this (Node's global fetch confuses emscripten 3.1.6's loader).
+find_program(OTP_NODE_EXECUTABLE NAMES node nodejs NO_CMAKE_FIND_ROOT_PATH REQUIRED)
+set(CMAKE_CROSSCOMPILING_EMULATOR "${OTP_NODE_EXECUTABLE};--no-experimental-fetch")
+
+# Build-time environment for em++ (see WasmToolchain.cmake), then ccache.
+set(CMAKE_CXX_COMPILER_LAUNCHER "${CMAKE_COMMAND};-E;env;${OTP_EM_ENV};${CMAKE_CXX_COMPILER_LAUNCHER}")
+set(CMAKE_CXX_LINKER_LAUNCHER "${CMAKE_COMMAND};-E;env;${OTP_EM_ENV}")

@@ -1,0 +1,149 @@
+// The bench program: one line per figure, `BENCH <name> <value>`, with the
+// names and sizes of ../shared/BENCH.md. Built natively and as wasm (run the
+// .js under node). `--only NAME` runs one figure; `--scale F` multiplies the
+// sizes (for quick checks). Erlang's equivalents are in erl/ and
+// compare.sh runs both.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "fiber/fiber.hpp"
+#include "runtime/node.hpp"
+
+using namespace otp;
+
+namespace {
+
+double g_scale = 1.0;
+const char* g_only = nullptr;
+
+int64_t scaled(int64_t n) { return std::max<int64_t>(1, static_cast<int64_t>(n * g_scale)); }
+
+double now_ns() {
+  using namespace std::chrono;
+  return static_cast<double>(
+      duration_cast<nanoseconds>(steady_clock::now().time_since_epoch()).count());
+}
+
+// Resident memory in bytes: RSS natively; the wasm heap's break in the browser/node.
+std::size_t resident_bytes() {
+#if defined(__EMSCRIPTEN__)
+  return reinterpret_cast<std::size_t>(sbrk(0));
+#else
+  long pages_total = 0, pages_resident = 0;
+  FILE* f = std::fopen("/proc/self/statm", "r");
+  if (!f) return 0;
+  if (std::fscanf(f, "%ld %ld", &pages_total, &pages_resident) != 2) pages_resident = 0;
+  std::fclose(f);
+  return static_cast<std::size_t>(pages_resident) * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+#endif
+}
+
+void report(const char* name, double value) {
+  std::printf("BENCH %s %.1f\n", name, value);
+  std::fflush(stdout);
+}
+
+bool wanted(const char* name) { return !g_only || std::strstr(name, g_only) != nullptr; }
+
+// ring_hop_ns: N processes in a ring pass a counter around until it reaches 0.
+void ring(int64_t procs, int64_t hops) {
+  Node node;
+  bool done = false;
+  // Each member forwards n - 1 to the next; the ring is closed once every
+  // pid is known.
+  auto next_of = std::make_shared<std::vector<Pid>>(static_cast<std::size_t>(procs));
+  std::vector<Pid> pids;
+  for (int64_t k = 0; k < procs; ++k) {
+    pids.push_back(node.spawn_handler([next_of, k, &done](Process& self, const Term& msg) {
+      int64_t n = msg.small();
+      if (n == 0) {
+        done = true;
+        return;
+      }
+      self.send((*next_of)[static_cast<std::size_t>(k)], Term::integer(n - 1));
+    }));
+  }
+  for (int64_t k = 0; k < procs; ++k)
+    (*next_of)[static_cast<std::size_t>(k)] = pids[static_cast<std::size_t>((k + 1) % procs)];
+  double t0 = now_ns();
+  node.send(pids[0], Term::integer(hops));
+  node.run_until_idle();
+  double t1 = now_ns();
+  if (!done) std::printf("ring did not finish\n");
+  report("ring_hop_ns", (t1 - t0) / static_cast<double>(hops));
+}
+
+// call_ns: a client process sends {self, ref, req} and selectively receives
+// {ref, reply}; the server answers at once.
+void call(int64_t calls) {
+  Node node;
+  Pid server = node.spawn_handler([](Process& self, const Term& msg) {
+    self.send(msg[0].pid(), Term::tuple({msg[1], msg[2]}));
+  });
+  double t0 = 0, t1 = 0;
+  node.spawn([&](Process& self) {
+    Term me(self.self());
+    t0 = now_ns();
+    for (int64_t k = 0; k < calls; ++k) {
+      Term ref(node.make_ref());
+      self.send(server, Term::tuple({me, ref, Term::integer(k)}));
+      self.receive(
+          [&ref](const Term& m) { return m.is_tuple() && m.tuple_size() == 2 && m[0] == ref; },
+          Timeout::infinity());
+    }
+    t1 = now_ns();
+  });
+  node.run_until_idle();
+  report("call_ns", (t1 - t0) / static_cast<double>(calls));
+}
+
+// spawn_ns and proc_bytes: N processes, each left waiting in receive.
+void spawn_many(int64_t n, bool fibers) {
+  Node node;
+  std::size_t before = resident_bytes();
+  double t0 = now_ns();
+  if (fibers) {
+    for (int64_t k = 0; k < n; ++k) node.spawn([](Process& self) { self.receive(); });
+  } else {
+    for (int64_t k = 0; k < n; ++k) node.spawn_handler([](Process&, const Term&) {});
+  }
+  node.run_until_idle();  // every process has run up to its receive
+  double t1 = now_ns();
+  std::size_t after = resident_bytes();
+  if (node.process_count() != static_cast<std::size_t>(n)) std::printf("spawn: wrong count\n");
+  const double bytes = static_cast<double>(after - before) / static_cast<double>(n);
+  if (fibers) {
+    report("spawn_fiber_ns", (t1 - t0) / static_cast<double>(n));
+    report("proc_fiber_bytes", bytes);
+  } else {
+    report("spawn_ns", (t1 - t0) / static_cast<double>(n));
+    report("proc_bytes", bytes);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  for (int k = 1; k < argc; ++k) {
+    if (!std::strcmp(argv[k], "--only") && k + 1 < argc) g_only = argv[++k];
+    else if (!std::strcmp(argv[k], "--scale") && k + 1 < argc) g_scale = std::atof(argv[++k]);
+    else {
+      std::fprintf(stderr, "usage: %s [--only NAME] [--scale F]\n", argv[0]);
+      return 2;
+    }
+  }
+  // Memory figures first, while the process is fresh: freed memory that the
+  // allocator keeps would make a later RSS delta read low.
+  if (wanted("spawn_ns") || wanted("proc_bytes")) spawn_many(scaled(1'000'000), false);
+  if (wanted("spawn_fiber_ns") || wanted("proc_fiber_bytes")) spawn_many(scaled(10'000), true);
+  if (wanted("ring_hop_ns")) ring(1000, scaled(1'000'000));
+  if (wanted("call_ns")) call(scaled(1'000'000));
+  return 0;
+}

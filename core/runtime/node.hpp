@@ -109,6 +109,24 @@ class Node {
   // --- logging ---------------------------------------------------------------------
   void log(std::string_view text);
 
+  // --- services owned by the node ------------------------------------------------------
+  // One instance of T per node, made on first use and destroyed with the node
+  // (after its processes): the module table, registries, ETS tables, ...
+  template <class T>
+  T& service() {
+    static const char key = 0;
+    auto it = services_.find(&key);
+    if (it == services_.end())
+      it = services_.emplace(&key, std::shared_ptr<void>(std::make_shared<T>(*this))).first;
+    return *static_cast<T*>(it->second.get());
+  }
+
+  // --- reply aliases (OTP 24+ alias semantics for calls) ---------------------------------
+  // A reply sent with send_reply reaches `to` only while it still waits for
+  // `ref` (between Process::add_alias and remove_alias); a late reply to a
+  // caller that timed out is dropped.
+  void send_reply(Pid to, Ref ref, Term msg) noexcept;
+
   // The node whose scheduler runs on this thread right now, if any.
   static Node* current() noexcept;
 
@@ -170,6 +188,7 @@ class Node {
   // timers (timers.cpp)
   uint64_t add_timer(Timer t, uint64_t id);
   void cancel_receive_timer(Process* p);
+  void note_cancelled();
 
   std::unique_ptr<Clock> owned_clock_;
   Clock* clock_;
@@ -204,12 +223,19 @@ class Node {
   std::unordered_map<uint64_t, Timer> timers_;
   std::priority_queue<TimerKey, std::vector<TimerKey>, std::greater<TimerKey>> timer_heap_;
   uint64_t ref_counter_ = 0;
+  std::size_t stale_in_heap_ = 0;  // cancelled timers still in timer_heap_
+  // The clock as last read by the scheduler (at the start of a slice, every
+  // few dozen turns, and whenever the run queue empties): receive timeouts
+  // count from it, which spares a clock read per receive; they may start up
+  // to those few turns early, well under the clock's millisecond resolution.
+  int64_t now_cached_ = 0;
 
   std::unordered_map<uint32_t, Pid> names_;  // atom id -> pid
 
   std::vector<PendingExit> pending_exits_;
   bool draining_exits_ = false;
   MessagePool messages_;
+  std::unordered_map<const void*, std::shared_ptr<void>> services_;
 };
 
 }  // namespace otp

@@ -91,7 +91,7 @@ std::optional<Term> Process::receive(FunctionRef<bool(const Term&)> match, Timeo
     if (!armed && !timeout.is_infinity()) {
       armed = true;
       recv_timer_ = node_->make_ref().id;
-      node_->add_timer(Node::Timer{node_->now_ms() + timeout.ms, Node::Timer::Kind::ReceiveTimeout,
+      node_->add_timer(Node::Timer{node_->now_cached_ + timeout.ms, Node::Timer::Kind::ReceiveTimeout,
                                    pid_, Term(), Term()},
                        recv_timer_);
     }
@@ -218,6 +218,26 @@ Term Process::dictionary() const {
   if (extra_)
     for (const auto& kv : extra_->dictionary) items.push_back(Term::tuple({kv.first, kv.second}));
   return Term::list(std::span<const Term>(items));
+}
+
+void Process::add_alias(Ref ref) { extra().aliases.push_back(ref.id); }
+
+void Process::remove_alias(Ref ref) noexcept {
+  if (!extra_) return;
+  auto& a = extra_->aliases;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (a[k] == ref.id) {
+      a[k] = a.back();
+      a.pop_back();
+      return;
+    }
+}
+
+bool Process::has_alias(Ref ref) const noexcept {
+  if (!extra_) return false;
+  for (uint64_t id : extra_->aliases)
+    if (id == ref.id) return true;
+  return false;
 }
 
 Ref Process::send_after(int64_t ms, Term dest, Term msg) {

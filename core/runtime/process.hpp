@@ -110,6 +110,11 @@ class Process {
   void charge(int32_t reductions) noexcept;
   // Replace the message handler (a handler process only).
   void become(Handler handler);
+  // Reply aliases (see Node::send_reply).
+  void add_alias(Ref ref);
+  void remove_alias(Ref ref) noexcept;
+  bool has_alias(Ref ref) const noexcept;
+
   // Shown by Process.info as current_function ({M, F, A}).
   void set_current_function(Term mfa) { current_function_ = std::move(mfa); }
 
@@ -131,6 +136,7 @@ class Process {
     std::vector<MonitorOut> monitors;
     std::vector<MonitorIn> monitored_by;
     std::vector<std::pair<Term, Term>> dictionary;
+    std::vector<uint64_t> aliases;
   };
   Extra& extra();
   void wait_for_message();  // block until a message, a timeout or a kill

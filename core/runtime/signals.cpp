@@ -29,6 +29,11 @@ void Node::deliver(Process* to, Term msg) noexcept {
   if (to->state_ == Process::State::Waiting) enqueue(to);
 }
 
+void Node::send_reply(Pid to, Ref ref, Term msg) noexcept {
+  Process* p = lookup(to);
+  if (p && p->has_alias(ref)) deliver(p, std::move(msg));
+}
+
 void Node::finished(Process* p, Term reason, const CrashInfo& crash) {
   if (crash.crashed) {
     int64_t t = clock_->wall_ms_of_day();

@@ -16,9 +16,22 @@ uint64_t Node::add_timer(Timer t, uint64_t id) {
 
 void Node::cancel_receive_timer(Process* p) {
   if (p->recv_timer_) {
-    timers_.erase(p->recv_timer_);
+    if (timers_.erase(p->recv_timer_)) note_cancelled();
     p->recv_timer_ = 0;
   }
+}
+
+// A cancelled timer's heap entry stays until it surfaces; when such entries
+// outnumber the live timers the heap is rebuilt from the live ones, so a
+// stream of calls whose timeouts are cancelled (every GenServer.call) keeps
+// the heap small: O(1) amortised per cancel.
+void Node::note_cancelled() {
+  if (++stale_in_heap_ <= timers_.size() + 64) return;
+  std::vector<TimerKey> live;
+  live.reserve(timers_.size());
+  for (const auto& [id, t] : timers_) live.push_back(TimerKey{t.deadline, id});
+  timer_heap_ = decltype(timer_heap_)(std::greater<TimerKey>(), std::move(live));
+  stale_in_heap_ = 0;
 }
 
 Ref Node::send_after(int64_t ms, Term dest, Term msg) {
@@ -33,6 +46,7 @@ std::optional<int64_t> Node::cancel_timer(Ref ref) {
   if (it == timers_.end() || it->second.kind != Timer::Kind::Send) return std::nullopt;
   int64_t left = std::max<int64_t>(0, it->second.deadline - now_ms());
   timers_.erase(it);
+  note_cancelled();
   return left;
 }
 
@@ -43,14 +57,18 @@ std::optional<int64_t> Node::read_timer(Ref ref) const {
 }
 
 bool Node::fire_due_timers() {
-  if (timer_heap_.empty()) return false;
   const int64_t now = now_ms();
+  now_cached_ = now;
+  if (timer_heap_.empty()) return false;
   bool fired = false;
   while (!timer_heap_.empty() && timer_heap_.top().deadline <= now) {
     uint64_t id = timer_heap_.top().id;
     timer_heap_.pop();
     auto it = timers_.find(id);
-    if (it == timers_.end()) continue;
+    if (it == timers_.end()) {
+      if (stale_in_heap_) --stale_in_heap_;
+      continue;
+    }
     Timer t = std::move(it->second);
     timers_.erase(it);
     fired = true;

@@ -6,6 +6,8 @@
 // the origin text (e.g. "expr/6" or "-main/0-fun-0-" already shortened by
 // the creator). Calling is left to subclasses (no `call` here yet).
 #pragma once
+#include <functional>
+#include <span>
 #include <string>
 
 #include "term/term.hpp"
@@ -33,11 +35,35 @@ class FunObject : public HeapObject {
   // origin and environment). Used by ===, == and term order within funs.
   virtual bool same_as(const FunObject& other) const noexcept { return this == &other; }
 
+  // Applies the fun (in the calling process, if any: Process::current()).
+  // The caller has checked that args.size() == arity(). The default is for
+  // funs that cannot be applied here: error {:badfun, fun}.
+  virtual Term call(std::span<const Term> args) const;
+
  private:
   Atom module_;
   std::string name_;
   uint32_t arity_, index_, uniq_;
   bool external_;
 };
+
+// A fun backed by a C++ callable, printed like a local fun of `module`.
+class NativeFun final : public FunObject {
+ public:
+  using Body = std::function<Term(std::span<const Term>)>;
+  NativeFun(Atom module, std::string name, uint32_t arity, Body body)
+      : FunObject(module, std::move(name), arity), body_(std::move(body)) {}
+  Term call(std::span<const Term> args) const override { return body_(args); }
+
+ private:
+  Body body_;
+};
+
+// A fun term around a C++ callable.
+Term make_fun(Atom module, std::string name, uint32_t arity, NativeFun::Body body);
+
+// Applies a fun term to args: error {:badfun, f} for a non-fun and
+// {:badarity, {f, args}} for a wrong number of arguments, as BEAM does.
+Term apply_fun(const Term& fun, std::span<const Term> args);
 
 }  // namespace otp

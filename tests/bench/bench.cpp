@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "fiber/fiber.hpp"
+#include "behaviours/gen_server.hpp"
 #include "runtime/node.hpp"
 
 using namespace otp;
@@ -128,6 +129,47 @@ void spawn_many(int64_t n, bool fibers) {
   }
 }
 
+// The smallest GenServer: replies to every call at once.
+class Echo : public GenServer {
+ public:
+  Term module_name() const override { return Term::atom("Elixir.Echo"); }
+  Term init(const Term& args) const override { return gen_server::ok(args); }
+  Term handle_call(const Term& req, const Term&, const Term& state) const override {
+    return gen_server::reply(req, state);
+  }
+};
+
+// genserver_call_ns: GenServer.call round trips from a plain process.
+void genserver_call(int64_t calls) {
+  Node node;
+  double t0 = 0, t1 = 0;
+  node.spawn([&](Process& self) {
+    Term server = gen_server::start(self, std::make_shared<const Echo>(), Term::integer(0))[1];
+    Term req = Term::atom("ping");
+    t0 = now_ns();
+    for (int64_t k = 0; k < calls; ++k) gen_server::call(self, server, req);
+    t1 = now_ns();
+  });
+  node.run_until_idle();
+  report("genserver_call_ns", (t1 - t0) / static_cast<double>(calls));
+}
+
+// genserver_idle_bytes: N servers started (not linked) and left idle.
+void genserver_idle(int64_t n) {
+  Node node;
+  auto module = std::make_shared<const Echo>();
+  std::size_t before = resident_bytes();
+  node.spawn([&](Process& self) {
+    GenServerOptions o;
+    o.link = false;
+    for (int64_t k = 0; k < n; ++k) gen_server::start(self, module, Term::integer(k), o);
+  });
+  node.run_until_idle();
+  std::size_t after = resident_bytes();
+  if (node.process_count() != static_cast<std::size_t>(n)) std::printf("genserver_idle: wrong count\n");
+  report("genserver_idle_bytes", static_cast<double>(after - before) / static_cast<double>(n));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -143,7 +185,9 @@ int main(int argc, char** argv) {
   // allocator keeps would make a later RSS delta read low.
   if (wanted("spawn_ns") || wanted("proc_bytes")) spawn_many(scaled(1'000'000), false);
   if (wanted("spawn_fiber_ns") || wanted("proc_fiber_bytes")) spawn_many(scaled(10'000), true);
+  if (wanted("genserver_idle_bytes")) genserver_idle(scaled(100'000));
   if (wanted("ring_hop_ns")) ring(1000, scaled(1'000'000));
   if (wanted("call_ns")) call(scaled(1'000'000));
+  if (wanted("genserver_call_ns")) genserver_call(scaled(1'000'000));
   return 0;
 }

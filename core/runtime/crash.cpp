@@ -57,6 +57,9 @@ Term crash_reason(std::exception_ptr e, CrashInfo* info) {
   auto with_stack = [](Term r) { return Term::tuple({std::move(r), Term::empty_list()}); };
   try {
     std::rethrow_exception(e);
+  } catch (const KillUnwind&) {
+    info->crashed = false;
+    return Term(atom::killed);
   } catch (const ExitSignal& x) {
     info->crashed = false;
     return x.reason;

@@ -191,12 +191,10 @@ void Node::run_handlers(Process* p) {
 }
 
 void Node::handler_ended(Process* p, std::exception_ptr e) {
-  try {
-    std::rethrow_exception(e);
-  } catch (const KillUnwind&) {
-  } catch (...) {
+  {
     CrashInfo crash;
-    Term reason = crash_reason(std::current_exception(), &crash);
+    Term reason = crash_reason(e, &crash);  // KillUnwind: already dead
+    e = nullptr;  // this fiber may park below: keep nothing alive on it
     if (p->alive_) finished(p, std::move(reason), crash);
   }
   end_handler_turn(p);

@@ -237,3 +237,18 @@ TEST_CASE_METHOD(NodeFixture, "a node destroyed with processes still waiting rel
   CHECK(node.process_count() == 200);
   // the fixture's destructor checks that no fiber or term outlives the node
 }
+
+TEST_CASE_METHOD(NodeFixture, "a handler that blocks and then exits leaves nothing alive on its parked stack",
+                 "[scheduler][handler][teardown]") {
+  // The exit reason must not stay referenced from the stack the handler
+  // borrowed: that stack is parked for reuse, not unwound.
+  Pid h = node.spawn_handler([](Process& self, const Term&) {
+    self.receive();
+    self.exit(Term::tuple({a("reason"), Term::binary(std::string(40, 'r'))}));
+  });
+  node.send(h, a("first"));
+  node.run_until_idle();
+  node.send(h, a("second"));
+  node.run_until_idle();
+  CHECK_FALSE(node.alive(h));
+}

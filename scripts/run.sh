@@ -12,7 +12,7 @@ bash scripts/setup.sh
 cmake -S . -B "$build_dir" -G Ninja -DOTP_WASM="${OTP_WASM:-ON}" >/dev/null
 # Only what the demo needs (the wasm build is for the tests, for now).
 if ! cmake --build "$build_dir" --target help | grep -q '^otp_demo:'; then
-  echo "run.sh: demo not built: there is no otp_demo target (examples/demo/ with demo.cpp)" >&2
+  echo "run.sh: demo not built: there is no otp_demo target (examples/demo/main.cpp)" >&2
   exit 1
 fi
 cmake --build "$build_dir" --parallel "$jobs" --target otp_demo

@@ -45,6 +45,9 @@ struct NodeOptions {
   std::size_t stack_bytes = 0;
   // Where log reports go (crash reports); default: standard error.
   std::function<void(std::string_view)> log;
+  // false: no crash or termination reports at all (as Logger at level
+  // :none); they are not even formatted.
+  bool reports = true;
 };
 
 struct RunResult {
@@ -108,6 +111,7 @@ class Node {
 
   // --- logging ---------------------------------------------------------------------
   void log(std::string_view text);
+  bool reports() const noexcept { return options_.reports; }
 
   // --- services owned by the node ------------------------------------------------------
   // One instance of T per node, made on first use and destroyed with the node

@@ -35,7 +35,7 @@ void Node::send_reply(Pid to, Ref ref, Term msg) noexcept {
 }
 
 void Node::finished(Process* p, Term reason, const CrashInfo& crash) {
-  if (crash.crashed) {
+  if (crash.crashed && options_.reports) {
     int64_t t = clock_->wall_ms_of_day();
     char stamp[32];
     std::snprintf(stamp, sizeof stamp, "%02d:%02d:%02d.%03d", int(t / 3600000 % 24),

@@ -12,9 +12,16 @@
 #include <vector>
 
 #include <unistd.h>
+#if defined(__EMSCRIPTEN__)
+#include <malloc.h>
+#else
+#include <sys/wait.h>
+#endif
 
 #include "fiber/fiber.hpp"
 #include "behaviours/gen_server.hpp"
+#include "behaviours/supervisor.hpp"
+#include "runtime/exit.hpp"
 #include "runtime/node.hpp"
 
 using namespace otp;
@@ -32,10 +39,13 @@ double now_ns() {
       duration_cast<nanoseconds>(steady_clock::now().time_since_epoch()).count());
 }
 
-// Resident memory in bytes: RSS natively; the wasm heap's break in the browser/node.
+// Resident memory in bytes: RSS natively (each memory figure runs in a
+// forked child, so memory freed by an earlier figure cannot be reused and
+// hide a cost); in wasm, where there is no fork, the bytes malloc has handed
+// out (mallinfo), which memory reuse does not distort.
 std::size_t resident_bytes() {
 #if defined(__EMSCRIPTEN__)
-  return reinterpret_cast<std::size_t>(sbrk(0));
+  return static_cast<std::size_t>(mallinfo().uordblks);
 #else
   long pages_total = 0, pages_resident = 0;
   FILE* f = std::fopen("/proc/self/statm", "r");
@@ -49,6 +59,24 @@ std::size_t resident_bytes() {
 void report(const char* name, double value) {
   std::printf("BENCH %s %.1f\n", name, value);
   std::fflush(stdout);
+}
+
+// Runs a memory figure in a fresh process where one can be had (fork).
+template <class F>
+void isolated(F&& figure) {
+#if defined(__EMSCRIPTEN__)
+  figure();
+#else
+  std::fflush(stdout);
+  pid_t child = fork();
+  if (child == 0) {
+    figure();
+    std::fflush(stdout);
+    _exit(0);
+  }
+  int status = 0;
+  if (child < 0 || waitpid(child, &status, 0) < 0) figure();
+#endif
 }
 
 bool wanted(const char* name) { return !g_only || std::strstr(name, g_only) != nullptr; }
@@ -170,6 +198,49 @@ void genserver_idle(int64_t n) {
   report("genserver_idle_bytes", static_cast<double>(after - before) / static_cast<double>(n));
 }
 
+// A child that tells the bench when it has started and exits on :crash.
+class Crasher : public GenServer {
+ public:
+  Term module_name() const override { return Term::atom("Elixir.Crasher"); }
+  Term init(const Term& notify) const override {
+    Process* self = Process::current();
+    self->send(notify.pid(), Term::tuple({Term::atom("started"), Term(self->self())}));
+    return gen_server::ok(notify);
+  }
+  Term handle_info(const Term&, const Term&) const override { throw ExitSignal{Term::atom("crash")}; }
+};
+
+// sup_restart_ns: a one_for_one child crashes on a message and is
+// restarted; a cycle ends when the new child has told the bench it started.
+// Reports are off, as the Erlang side sets the logger level to none.
+void sup_restart(int64_t cycles) {
+  NodeOptions o;
+  o.reports = false;
+  Node node(o);
+  double t0 = 0, t1 = 0;
+  node.spawn([&](Process& self) {
+    Term me(self.self());
+    auto module = std::make_shared<const Crasher>();
+    Term spec = supervisor::child_spec(Term::atom("crasher"), [module, me](Process& sup) {
+      return gen_server::start(sup, module, me);
+    });
+    supervisor::Options so;
+    so.max_restarts = Term::integer(1'000'000'000);
+    so.max_seconds = Term::integer(1);
+    supervisor::start_link(self, Term::list({spec}), so);
+    Term child = self.receive()[1];
+    Term crash = Term::atom("crash");
+    t0 = now_ns();
+    for (int64_t k = 0; k < cycles; ++k) {
+      self.send(child.pid(), crash);
+      child = self.receive()[1];
+    }
+    t1 = now_ns();
+  });
+  node.run_until_idle();
+  report("sup_restart_ns", (t1 - t0) / static_cast<double>(cycles));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -181,13 +252,12 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  // Memory figures first, while the process is fresh: freed memory that the
-  // allocator keeps would make a later RSS delta read low.
-  if (wanted("spawn_ns") || wanted("proc_bytes")) spawn_many(scaled(1'000'000), false);
-  if (wanted("spawn_fiber_ns") || wanted("proc_fiber_bytes")) spawn_many(scaled(10'000), true);
-  if (wanted("genserver_idle_bytes")) genserver_idle(scaled(100'000));
+  if (wanted("spawn_ns") || wanted("proc_bytes")) isolated([] { spawn_many(scaled(1'000'000), false); });
+  if (wanted("spawn_fiber_ns") || wanted("proc_fiber_bytes")) isolated([] { spawn_many(scaled(10'000), true); });
+  if (wanted("genserver_idle_bytes")) isolated([] { genserver_idle(scaled(100'000)); });
   if (wanted("ring_hop_ns")) ring(1000, scaled(1'000'000));
   if (wanted("call_ns")) call(scaled(1'000'000));
   if (wanted("genserver_call_ns")) genserver_call(scaled(1'000'000));
+  if (wanted("sup_restart_ns")) sup_restart(scaled(10'000));
   return 0;
 }

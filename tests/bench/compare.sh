@@ -180,6 +180,10 @@ fi
 
 # --- Erlang/OTP peers
 if [ "$do_erlang" = 1 ]; then
+    # The peers are Debian's erlang and elixir; install them if we can (root).
+    if ! command -v erl >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && [ -f "$here/../../scripts/setup.sh" ]; then
+        bash "$here/../../scripts/setup.sh" bench_peers >&2 || true
+    fi
     if command -v erl >/dev/null 2>&1 && command -v escript >/dev/null 2>&1; then
         erl_args=(${erl_only[@]+"${erl_only[@]}"})
         [ -n "$erl_runs" ] && erl_args+=(--runs "$erl_runs")

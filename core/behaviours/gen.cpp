@@ -130,8 +130,15 @@ Term system_call(Process& self, const Term& server, Term req, const Term& functi
 }
 
 void cast(Node& node, const Term& server, Term req) {
-  if (std::optional<Pid> pid = whereis(node, server))
-    node.send(*pid, Term::tuple({gen_cast(), std::move(req)}));
+  // Like GenServer.cast: never fails, whatever the name (an unknown
+  // registry behind a :via name included).
+  std::optional<Pid> pid;
+  try {
+    pid = whereis(node, server);
+  } catch (const ErlangError&) {
+    return;
+  }
+  if (pid) node.send(*pid, Term::tuple({gen_cast(), std::move(req)}));
 }
 
 void reply(Node& node, const Term& from, Term reply) {

@@ -43,7 +43,9 @@ void Loop::die(Term reason, const std::string& headline, const Term& msg, const 
 }
 
 void Loop::stop(Term reason, const Term& msg, const Term* from) {
-  std::string headline = "** (stop) " + inspect(reason);
+  std::string headline = is_tagged(reason, atom::bad_return_value, 2)
+                             ? "** (stop) bad return value: " + inspect(reason[1])
+                             : "** (stop) " + inspect(reason);
   die(std::move(reason), headline, msg, from);
 }
 

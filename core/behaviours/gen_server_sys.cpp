@@ -90,7 +90,7 @@ void Loop::system(const Term& msg) {
     s_.trace = req[1].is_atom(atom::true_);
     answer(Term(atom::ok));
   } else if (is_tagged(req, atom::terminate, 2)) {
-    stop(req[1], req, nullptr);
+    stop(req[1], Term::empty_list(), nullptr);  // Elixir shows "Last message: []"
   } else {
     answer(Term::tuple({Term(atom::error), atom_of("unknown_system_msg")}));
   }

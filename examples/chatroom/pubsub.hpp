@@ -1,7 +1,8 @@
-// A Phoenix.PubSub in miniature: processes subscribe to topics, and a
-// broadcast sends a message to every subscriber of a topic. The supervisor
-// Phoenix.PubSub runs one child, the subscriber table (a GenServer that
-// monitors subscribers, so a dead one is dropped at once).
+// A Phoenix.PubSub in miniature, on Registry as the real one is: processes
+// subscribe to topics, and a broadcast sends a message to every subscriber
+// of a topic. The supervisor Phoenix.PubSub runs one child, a Registry with
+// duplicate keys (topic -> subscribers) named <name>.Registry; a subscriber
+// that exits is dropped by the Registry at once.
 #pragma once
 #include "runtime/node.hpp"
 

@@ -9,25 +9,6 @@ namespace dyn = otp::dynamic_supervisor;
 namespace sup = otp::supervisor;
 
 namespace {
-struct Driver {
-  NodeFixture& f;
-  std::function<void(Process&)> job;
-  Pid pid{};
-  explicit Driver(NodeFixture& fx) : f(fx) {
-    pid = f.node.spawn([this](Process& self) {
-      for (;;) {
-        self.receive([](const Term& m) { return m == a("go"); }, Timeout::infinity());
-        job(self);
-      }
-    });
-    f.node.run_until_idle();
-  }
-  void operator()(std::function<void(Process&)> j) {
-    job = std::move(j);
-    f.node.send(pid, a("go"));
-    f.node.run_until_idle();
-  }
-};
 Term worker(Term restart = Term()) {
   sup::ChildOptions o;
   o.restart = restart;

@@ -72,23 +72,6 @@ GenServerOptions named(const char* name) {
   return o;
 }
 
-// Runs `body` in a process and returns what it threw as an exit reason, or [] if none.
-template <class F>
-std::string exit_of(F&& body) {
-  try {
-    body();
-  } catch (const ExitSignal& e) {
-    return inspect(e.reason);
-  }
-  return "[]";
-}
-
-std::size_t count(const std::vector<std::string>& logs, const std::string& needle) {
-  std::size_t n = 0;
-  for (const auto& l : logs) n += l.find(needle) != std::string::npos;
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE_METHOD(NodeFixture, "a GenServer answers calls and casts and keeps its state", "[gen_server]") {

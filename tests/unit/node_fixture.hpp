@@ -3,11 +3,13 @@
 #pragma once
 #include <catch2/catch.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "fiber/fiber.hpp"
+#include "runtime/exit.hpp"
 #include "runtime/node.hpp"
 #include "term/term.hpp"
 
@@ -54,5 +56,50 @@ inline Term t(std::initializer_list<Term> xs) { return Term::tuple(xs); }
 inline auto tagged(Term tag) {
   return [tag](const Term& m) { return m.is_tuple() && m.tuple_size() > 0 && m[0] == tag; };
 }
+
+// Runs `body` and returns the exit reason it threw (ExitSignal), printed on
+// one line, or "[]" if it returned.
+template <class F>
+std::string exit_of(F&& body) {
+  try {
+    body();
+  } catch (const ExitSignal& e) {
+    InspectOptions one_line;
+    one_line.width = 100000;
+    return inspect(e.reason, one_line);
+  }
+  return "[]";
+}
+
+// How many log entries contain `needle`.
+inline std::size_t count(const std::vector<std::string>& logs, const std::string& needle) {
+  std::size_t n = 0;
+  for (const auto& l : logs) n += l.find(needle) != std::string::npos;
+  return n;
+}
+
+// A process that runs test steps (jobs) on request, so that calls needing a
+// live caller (a supervisor's parent, say) are made from a process while
+// the test drives the node from outside.
+struct Driver {
+  NodeFixture& f;
+  std::function<void(Process&)> job;
+  Pid pid{};
+  explicit Driver(NodeFixture& fx, bool trap = false) : f(fx) {
+    pid = f.node.spawn([this, trap](Process& self) {
+      self.trap_exit(trap);
+      for (;;) {
+        self.receive([](const Term& m) { return m == Term::atom("go"); }, Timeout::infinity());
+        job(self);
+      }
+    });
+    f.node.run_until_idle();
+  }
+  void operator()(std::function<void(Process&)> j) {
+    job = std::move(j);
+    f.node.send(pid, Term::atom("go"));
+    f.node.run_until_idle();
+  }
+};
 
 }  // namespace otp::test

@@ -31,16 +31,6 @@ std::string argument_error(F&& body) {
   return "";
 }
 
-template <class F>
-std::string exit_of(F&& body) {
-  try {
-    body();
-  } catch (const ExitSignal& e) {
-    return inspect(e.reason);
-  }
-  return "[]";
-}
-
 Term links_of(Node& node, Pid p) { return node.process_info(Term(p), Term(atom::links))[1]; }
 
 }  // namespace

@@ -11,27 +11,6 @@ namespace sup = otp::supervisor;
 
 namespace {
 
-struct Driver {
-  NodeFixture& f;
-  std::function<void(Process&)> job;
-  Pid pid{};
-  explicit Driver(NodeFixture& fx) : f(fx) {
-    pid = f.node.spawn([this](Process& self) {
-      self.trap_exit(true);
-      for (;;) {
-        self.receive([](const Term& m) { return m == a("go"); }, Timeout::infinity());
-        job(self);
-      }
-    });
-    f.node.run_until_idle();
-  }
-  void operator()(std::function<void(Process&)> j) {
-    job = std::move(j);
-    f.node.send(pid, a("go"));
-    f.node.run_until_idle();
-  }
-};
-
 // A worker; `trap` makes it ignore :shutdown (only :kill stops it).
 Term worker(const char* id, Term shutdown = Term(), bool trap = false) {
   sup::ChildOptions o;
@@ -61,7 +40,7 @@ Term one_for_one() { return Term::list({t({a("strategy"), a("one_for_one")})}); 
 }  // namespace
 
 TEST_CASE_METHOD(NodeFixture, "child operations answer as in t6_child_ops", "[supervisor][child_ops]") {
-  Driver d(*this);
+  Driver d(*this, true);
   std::vector<std::string> out;
   d([&](Process& self) {
     Term s = sup::start_link(self, Term::list({worker("a")}), one_for_one())[1];
@@ -91,7 +70,7 @@ TEST_CASE_METHOD(NodeFixture, "child operations answer as in t6_child_ops", "[su
 
 TEST_CASE_METHOD(NodeFixture, "invalid specs and flags are rejected naming the bad field",
                  "[supervisor][specs]") {
-  Driver d(*this);
+  Driver d(*this, true);
   std::vector<std::string> out;
   auto spec = [](const char* key, Term v) {
     return Term::map({{a("id"), a("a")}, {a("start"), t({a("Elixir.Agent"), a("start_link"), Term::list({})})},
@@ -129,7 +108,7 @@ TEST_CASE_METHOD(NodeFixture, "invalid specs and flags are rejected naming the b
 
 TEST_CASE_METHOD(NodeFixture, "a child failing to start stops the started ones and fails start_link",
                  "[supervisor][start]") {
-  Driver d(*this);
+  Driver d(*this, true);
   Term first, result;
   sup::ChildOptions o;
   Term bad = sup::child_spec(a("b"), [](Process& self) -> Term { self.exit(a("boom")); }, o);
@@ -144,7 +123,7 @@ TEST_CASE_METHOD(NodeFixture, "a child failing to start stops the started ones a
 }
 
 TEST_CASE_METHOD(NodeFixture, "shutdown timeouts are honoured on the virtual clock", "[supervisor][shutdown]") {
-  Driver d(*this);
+  Driver d(*this, true);
   Term s, stubborn;
   bool stopped = false;
   d([&](Process& self) {
@@ -164,7 +143,7 @@ TEST_CASE_METHOD(NodeFixture, "shutdown timeouts are honoured on the virtual clo
 }
 
 TEST_CASE_METHOD(NodeFixture, "a nested supervisor is a child of type supervisor", "[supervisor][nested]") {
-  Driver d(*this);
+  Driver d(*this, true);
   std::string counts, inner_children;
   d([&](Process& self) {
     sup::ChildOptions o;
@@ -184,7 +163,7 @@ TEST_CASE_METHOD(NodeFixture, "a nested supervisor is a child of type supervisor
 }
 
 TEST_CASE_METHOD(NodeFixture, "a named supervisor stops with its children as in t6_stop", "[supervisor][stop]") {
-  Driver d(*this);
+  Driver d(*this, true);
   Term s, child, err;
   d([&](Process& self) {
     sup::Options o;

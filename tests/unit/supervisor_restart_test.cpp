@@ -9,29 +9,6 @@ namespace sup = otp::supervisor;
 
 namespace {
 
-// A process that runs test steps (jobs) on request, so supervisor calls are
-// made from a live parent while the test drives the node from outside.
-struct Driver {
-  NodeFixture& f;
-  std::function<void(Process&)> job;
-  Pid pid{};
-  explicit Driver(NodeFixture& fx, bool trap = false) : f(fx) {
-    pid = f.node.spawn([this, trap](Process& self) {
-      self.trap_exit(trap);
-      for (;;) {
-        self.receive([](const Term& m) { return m == a("go"); }, Timeout::infinity());
-        job(self);
-      }
-    });
-    f.node.run_until_idle();
-  }
-  void operator()(std::function<void(Process&)> j) {
-    job = std::move(j);
-    f.node.send(pid, a("go"));
-    f.node.run_until_idle();
-  }
-};
-
 // A worker that records its start in `log` and waits forever.
 Term worker(const char* id, std::vector<std::string>* log, Term restart = Term()) {
   sup::ChildOptions o;

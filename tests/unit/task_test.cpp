@@ -13,22 +13,6 @@ using namespace otp::test;
 
 namespace {
 
-template <class F>
-std::string exit_of(F&& body) {
-  try {
-    body();
-  } catch (const ExitSignal& e) {
-    return inspect(e.reason, InspectOptions{.width = 100000});  // one line
-  }
-  return "[]";
-}
-
-std::size_t count(const std::vector<std::string>& logs, const std::string& needle) {
-  std::size_t n = 0;
-  for (const auto& l : logs) n += l.find(needle) != std::string::npos;
-  return n;
-}
-
 // A task fun that sleeps `ms` and then returns `v`.
 auto sleeper(int64_t ms, Term v) {
   return [ms, v] {

@@ -218,6 +218,17 @@ Term async(Process& owner, const Term& fun) {
                     {Term(field(kRef)), Term(*sp.monitor)}});
 }
 
+namespace detail {
+void run_task(Process& self, Pid owner, Ref ref, const Term& fun) { run(self, owner, ref, fun); }
+Term make_task(Pid owner, Pid pid, Ref ref) {
+  return Term::map({{Term(atom::__struct__), task_module()},
+                    {Term(field(kMfa)), mfa_apply()},
+                    {Term(field(kOwner)), Term(owner)},
+                    {Term(field(kPid)), Term(pid)},
+                    {Term(field(kRef)), Term(ref)}});
+}
+}  // namespace detail
+
 Term async(Process& owner, std::function<Term()> fun) {
   return async(owner, make_fun(Atom::intern("Elixir.Task"), "async/1", 0,
                                [f = std::move(fun)](std::span<const Term>) { return f(); }));

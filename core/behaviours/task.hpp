@@ -22,7 +22,7 @@
 // Failures exit the owner as Elixir does: {:timeout | reason, {Task, :await,
 // [task, timeout]}} (await_many: {Task, :await_many, [tasks, timeout]}).
 // Querying a task from a process other than its owner is an ArgumentError.
-// Limits: no Task.Supervisor; async_stream is eager (see below); the
+// Task.Supervisor is in task_supervisor.hpp. Limits: async_stream is eager (see below); the
 // noconnection/nodedown cases of a distributed node do not arise here.
 #pragma once
 #include <functional>
@@ -65,5 +65,14 @@ Term async_stream(Process& owner, const Term& list, const Term& fun, int max_con
 
 // The struct module :"Elixir.Task" (registers the struct on first use).
 const Term& task_module();
+
+// Shared with Task.Supervisor (task_supervisor.hpp).
+namespace detail {
+// The body of a task process: runs `fun`, replies {ref, result} to `owner`
+// through its alias, reports and exits if the fun fails.
+void run_task(Process& self, Pid owner, Ref ref, const Term& fun);
+// The %Task{} for a task process.
+Term make_task(Pid owner, Pid pid, Ref ref);
+}  // namespace detail
 
 }  // namespace otp::task

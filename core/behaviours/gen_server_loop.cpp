@@ -8,18 +8,11 @@
 namespace otp::gen_server_detail {
 
 void Loop::die(Term reason, const std::string& headline, const Term& msg, const Term* from) {
-  std::exception_ptr e;
-  try {
-    s_.mod->terminate(reason, s_.state);
-  } catch (const KillUnwind&) {
-    throw;
-  } catch (...) {
-    e = std::current_exception();
-  }
   std::string head = headline;
-  if (e) {  // an exception in terminate/2 replaces the reason
-    CrashInfo crash;
-    reason = crash_reason(e, &crash);
+  CrashInfo crash;
+  if (auto failed = catch_exit([&] { s_.mod->terminate(reason, s_.state); }, &crash)) {
+    // an exception in terminate/2 replaces the reason
+    reason = std::move(*failed);
     head = crash.crashed ? crash.headline : "** (stop) " + inspect(reason);
   }
   if (!is_quiet_reason(reason) && node_.reports()) {
@@ -123,20 +116,11 @@ void Loop::init(const Term& msg) {
     }
     s_.name = msg[4].is_atom() ? msg[4] : Term::empty_list();
   }
-  std::exception_ptr e;
   Term r;
-  try {
-    r = s_.mod->init(msg[3]);
-  } catch (const KillUnwind&) {
-    throw;
-  } catch (...) {
-    e = std::current_exception();
-  }
-  if (e) {
-    CrashInfo crash;
-    Term reason = crash_reason(e, &crash);
-    answer(Term::tuple({Term(atom::error), reason}));
-    throw ExitSignal{std::move(reason)};
+  CrashInfo crash;
+  if (auto failed = catch_exit([&] { r = s_.mod->init(msg[3]); }, &crash)) {
+    answer(Term::tuple({Term(atom::error), *failed}));
+    throw ExitSignal{std::move(*failed)};
   }
   if (is_tagged(r, atom::ok, 2) || is_tagged(r, atom::ok, 3)) {
     s_.state = r[1];

@@ -81,16 +81,11 @@ class Loop {
 
 template <class F>
 Term Loop::guarded(const Term& msg, const Term* from, F&& f) {
-  std::exception_ptr e;
-  try {
-    return f();
-  } catch (const KillUnwind&) {
-    throw;
-  } catch (...) {
-    e = std::current_exception();
-  }
+  Term result;
   CrashInfo crash;
-  Term reason = crash_reason(e, &crash);
+  std::optional<Term> failed = catch_exit([&] { result = f(); }, &crash);
+  if (!failed) return result;
+  Term reason = std::move(*failed);
   std::string headline = crash.crashed ? crash.headline : "** (stop) " + inspect(reason);
   die(std::move(reason), headline, msg, from);
 }

@@ -12,19 +12,13 @@ void Loop::system(const Term& msg) {
   if (req.is_atom(atom::get_state)) {
     answer(s_.state);
   } else if (is_tagged(req, atom::replace_state, 2)) {
-    std::exception_ptr e;
-    try {
+    CrashInfo crash;
+    auto failed = catch_exit([&] {
       Term st = s_.state;
       s_.state = apply_fun(req[1], std::span<const Term>(&st, 1));
-    } catch (const KillUnwind&) {
-      throw;
-    } catch (...) {
-      e = std::current_exception();
-    }
-    if (e) {
-      CrashInfo crash;
-      answer(Term::tuple({Term::atom("$sys_error"),
-                          Term::tuple({Term::atom("callback_failed"), crash_reason(e, &crash)})}));
+    }, &crash);
+    if (failed) {
+      answer(Term::tuple({Term::atom("$sys_error"), Term::tuple({Term::atom("callback_failed"), *failed})}));
     } else {
       answer(s_.state);
     }
@@ -68,18 +62,10 @@ void Loop::system(const Term& msg) {
       s_.mod = it->second;
       staged.erase(it);
     }
-    std::exception_ptr e;
     Term r;
-    try {
-      r = s_.mod->code_change(req[2], s_.state, req[3]);
-    } catch (const KillUnwind&) {
-      throw;
-    } catch (...) {
-      e = std::current_exception();
-    }
-    if (e) {
-      CrashInfo crash;
-      answer(Term::tuple({Term(atom::error), crash_reason(e, &crash)}));
+    CrashInfo crash;
+    if (auto failed = catch_exit([&] { r = s_.mod->code_change(req[2], s_.state, req[3]); }, &crash)) {
+      answer(Term::tuple({Term(atom::error), *failed}));
     } else if (is_tagged(r, atom::ok, 2)) {
       s_.state = r[1];
       answer(Term(atom::ok));

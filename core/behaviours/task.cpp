@@ -95,18 +95,10 @@ void report(Process& self, Pid owner, const Term& fun, const Term& reason, const
 
 // The task process: run the fun, reply {ref, result} through the alias.
 void run(Process& self, Pid owner, Ref ref, const Term& fun) {
-  std::exception_ptr e;
   Term result;
-  try {
-    result = apply_fun(fun, std::span<const Term>());
-  } catch (const KillUnwind&) {
-    throw;
-  } catch (...) {
-    e = std::current_exception();
-  }
-  if (e) {
-    CrashInfo crash;
-    Term reason = crash_reason(e, &crash);
+  CrashInfo crash;
+  if (auto failed = catch_exit([&] { result = apply_fun(fun, std::span<const Term>()); }, &crash)) {
+    Term reason = std::move(*failed);
     if (crash.crashed || !quiet(reason)) report(self, owner, fun, reason, crash);
     throw ExitSignal{std::move(reason)};  // reported here: the runtime must not report it again
   }

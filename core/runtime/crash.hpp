@@ -5,8 +5,11 @@
 //   ** (RuntimeError) boom
 #pragma once
 #include <exception>
+#include <optional>
 #include <string>
+#include <utility>
 
+#include "runtime/exit.hpp"
 #include "term/term.hpp"
 
 namespace otp {
@@ -18,6 +21,24 @@ struct CrashInfo {
 
 // The exit reason for the exception in `e` (see exit.hpp for the table).
 Term crash_reason(std::exception_ptr e, CrashInfo* info);
+
+// Runs `f`; if it throws, returns the exit reason the exception stands for
+// (as crash_reason, with *info filled). KillUnwind passes through. The
+// exception is released before this returns, so the caller may block or
+// switch fibers next (which it must never do inside a catch block).
+template <class F>
+std::optional<Term> catch_exit(F&& f, CrashInfo* info) {
+  std::exception_ptr e;
+  try {
+    std::forward<F>(f)();
+    return std::nullopt;
+  } catch (const KillUnwind&) {
+    throw;
+  } catch (...) {
+    e = std::current_exception();
+  }
+  return crash_reason(e, info);
+}
 
 // "** (Kind) message" for an error reason, as Elixir's Exception.format_banner
 // prints the common ones; other reasons print as "Erlang error: <inspect>".

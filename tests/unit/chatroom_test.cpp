@@ -18,6 +18,12 @@ std::string masked(const Term& children) {
     s.replace(p, s.find('>', p) - p + 1, "#PID<*>");
   return s;
 }
+// A booted node running :chatroom.
+void start_chatroom(Process& self) {
+  application::boot(self);
+  chat::load(self.node());
+  application::ensure_all_started(self, a("chatroom"));
+}
 }  // namespace
 
 TEST_CASE_METHOD(NodeFixture, "the chatroom application runs the seed's supervision tree", "[examples][chatroom]") {
@@ -42,9 +48,7 @@ TEST_CASE_METHOD(NodeFixture, "chat connections hear each other and one crashing
                  "[examples][chatroom]") {
   std::vector<std::string> seen;
   run([&](Process& self) {
-    application::boot(self);
-    chat::load(node);
-    application::ensure_all_started(self, a("chatroom"));
+    start_chatroom(self);
     Term ann = chat::connect(self, Term::binary("ann"), Term::binary("lobby"))[1];
     Term bob = chat::connect(self, Term::binary("bob"), Term::binary("lobby"))[1];
     Term eve = chat::connect(self, Term::binary("eve"), Term::binary("garden"))[1];
@@ -73,9 +77,7 @@ TEST_CASE_METHOD(NodeFixture, "killing the chatroom's store restarts it empty an
                  "[examples][chatroom][supervisor]") {
   std::vector<std::string> seen;
   run([&](Process& self) {
-    application::boot(self);
-    chat::load(node);
-    application::ensure_all_started(self, a("chatroom"));
+    start_chatroom(self);
     Term ann = chat::connect(self, Term::binary("ann"), Term::binary("lobby"))[1];
     chat::say(self, ann, Term::binary("before"));
     Pid store = *node.whereis(a("Elixir.Chatroom.Repo.Store"));

@@ -101,7 +101,7 @@ void Node::exit_signal(Pid from, Process* to, Term reason, bool from_link) {
   } else if (to->trap_exit_) {
     deliver(to, Term::tuple({Term(atom::EXIT), Term(from), std::move(reason)}));
   } else if (reason.is_atom(atom::normal)) {
-    if (!from_link && from.number == to->pid_.number && from.serial == to->pid_.serial)
+    if (!from_link && from == to->pid_)
       terminate(to, std::move(reason));
   } else {
     terminate(to, std::move(reason));
@@ -126,7 +126,7 @@ void Node::add_link(Process* a, Process* b) {
   if (a == b) return;
   auto& la = a->extra().links;
   for (Pid x : la)
-    if (x.number == b->pid_.number && x.serial == b->pid_.serial) return;
+    if (x == b->pid_) return;
   la.push_back(b->pid_);
   b->extra().links.push_back(a->pid_);
 }
@@ -135,7 +135,7 @@ void Node::remove_link(Process* a, Pid b) {
   if (!a->extra_) return;
   auto& l = a->extra_->links;
   l.erase(std::remove_if(l.begin(), l.end(),
-                         [&](Pid x) { return x.number == b.number && x.serial == b.serial; }),
+                         [&](Pid x) { return x == b; }),
           l.end());
 }
 

@@ -3,6 +3,7 @@
 // .js under node). `--only NAME` runs one figure; `--scale F` multiplies the
 // sizes (for quick checks). Erlang's equivalents are in erl/ and
 // compare.sh runs both.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -18,6 +19,7 @@
 #include <sys/wait.h>
 #endif
 
+#include "bench.hpp"
 #include "fiber/fiber.hpp"
 #include "behaviours/gen_server.hpp"
 #include "behaviours/supervisor.hpp"
@@ -26,10 +28,17 @@
 
 using namespace otp;
 
-namespace {
+namespace otp_bench {
 
+namespace {
 double g_scale = 1.0;
 const char* g_only = nullptr;
+
+std::vector<Group>& groups() {
+  static std::vector<Group> all;
+  return all;
+}
+}  // namespace
 
 int64_t scaled(int64_t n) { return std::max<int64_t>(1, static_cast<int64_t>(n * g_scale)); }
 
@@ -61,9 +70,7 @@ void report(const char* name, double value) {
   std::fflush(stdout);
 }
 
-// Runs a memory figure in a fresh process where one can be had (fork).
-template <class F>
-void isolated(F&& figure) {
+void isolated(const std::function<void()>& figure) {
 #if defined(__EMSCRIPTEN__)
   figure();
 #else
@@ -80,6 +87,14 @@ void isolated(F&& figure) {
 }
 
 bool wanted(const char* name) { return !g_only || std::strstr(name, g_only) != nullptr; }
+
+Registration::Registration(Group group) { groups().push_back(std::move(group)); }
+
+}  // namespace otp_bench
+
+using namespace otp_bench;
+
+namespace {
 
 // ring_hop_ns: N processes in a ring pass a counter around until it reaches 0.
 void ring(int64_t procs, int64_t hops) {
@@ -259,5 +274,13 @@ int main(int argc, char** argv) {
   if (wanted("call_ns")) call(scaled(1'000'000));
   if (wanted("genserver_call_ns")) genserver_call(scaled(1'000'000));
   if (wanted("sup_restart_ns")) sup_restart(scaled(10'000));
+  // Figures defined in the other files of this folder, in their order.
+  std::vector<Group> rest = groups();
+  std::stable_sort(rest.begin(), rest.end(), [](const Group& a, const Group& b) { return a.order < b.order; });
+  for (const Group& g : rest) {
+    bool any = false;
+    for (const char* name : g.names) any = any || wanted(name);
+    if (any) g.run();
+  }
   return 0;
 }

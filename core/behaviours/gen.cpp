@@ -19,7 +19,14 @@ bool is_via(const Term& name) {
          name[0].is_atom(atom::via) && name[1].is_atom();
 }
 
-// Sends `msg_of(from)` to the server and waits for {ref, reply} or its DOWN.
+const Term& alias_atom() {
+  static const Term t = Term::atom("alias");
+  return t;
+}
+
+// Sends `msg_of(from)` to the server, from = {self(), [:alias | ref]} as OTP
+// 25's gen:do_call makes it, and waits for {[:alias | ref], reply} or the
+// monitor's DOWN.
 Term request(Process& self, const Term& server, FunctionRef<Term(const Term&)> msg_of, Timeout timeout,
              FunctionRef<Term(Term)> exit_of) {
   Node& node = self.node();
@@ -27,12 +34,13 @@ Term request(Process& self, const Term& server, FunctionRef<Term(const Term&)> m
   if (!pid) throw ExitSignal{exit_of(Term(atom::noproc))};
   Ref ref = self.monitor(Term(*pid));
   Term ref_term(ref);
+  Term tag = Term::cons(alias_atom(), ref_term);
   self.add_alias(ref);
-  node.send(*pid, msg_of(Term::tuple({Term(self.self()), ref_term})));
+  node.send(*pid, msg_of(Term::tuple({Term(self.self()), tag})));
   std::optional<Term> got = self.receive(
       [&ref_term](const Term& m) {
         if (!m.is_tuple()) return false;
-        if (m.tuple_size() == 2) return m[0] == ref_term;
+        if (m.tuple_size() == 2) return m[0].is_cons() && m[0].tail() == ref_term;
         return m.tuple_size() == 5 && m[0].is_atom(atom::DOWN) && m[1] == ref_term;
       },
       timeout);
@@ -141,10 +149,18 @@ void cast(Node& node, const Term& server, Term req) {
   if (pid) node.send(*pid, Term::tuple({gen_cast(), std::move(req)}));
 }
 
+// gen:reply/2: {to, [:alias | ref]} replies through the caller's alias (a
+// caller that gave up has dropped it); {to, tag} with any other tag sends
+// {tag, reply} to `to`.
 void reply(Node& node, const Term& from, Term reply) {
-  if (!from.is_tuple() || from.tuple_size() != 2 || !from[0].is_pid() || !from[1].is_ref())
+  if (!from.is_tuple() || from.tuple_size() != 2 || !from[0].is_pid())
     throw ErlangError(Term(atom::badarg));
-  node.send_reply(from[0].pid(), from[1].ref(), Term::tuple({from[1], std::move(reply)}));
+  const Term& tag = from[1];
+  if (tag.is_cons() && tag.head() == alias_atom() && tag.tail().is_ref()) {
+    node.send_reply(from[0].pid(), tag.tail().ref(), Term::tuple({tag, std::move(reply)}));
+    return;
+  }
+  node.send(from[0].pid(), Term::tuple({tag, std::move(reply)}));
 }
 
 }  // namespace otp::gen

@@ -35,7 +35,8 @@ Node::~Node() {
   }
   pending_exits_.clear();
   timers_.clear();
-  timer_heap_ = {};
+  timer_heap_.clear();
+  pending_recv_timers_.clear();
   if (object_count_ > 0) run(UINT64_MAX / 2);
   reap();
   for (fiber::Fiber* f : parked_loops_) fiber::release(f);
@@ -193,7 +194,8 @@ NodeStats Node::stats() const {
   NodeStats s;
   s.processes = alive_count_;
   s.process_objects = object_count_;
-  s.timers = timers_.size();
+  s.timers = timers_.size() + armed_recv_timers_;
+  for (const TimerKey& k : pending_recv_timers_) s.timers += timer_live(k) ? 1 : 0;
   s.loop_fibers = loop_fibers_;
   return s;
 }

@@ -136,16 +136,17 @@ class Node {
 
  private:
   friend class Process;
-  struct Timer {
+  struct Timer {  // send_after: `msg` to `dest` at `deadline`
     int64_t deadline;
-    enum class Kind : uint8_t { Send, ReceiveTimeout } kind;
-    Pid owner;      // ReceiveTimeout: the waiting process
-    Term dest;      // Send
+    Term dest;
     Term msg;
   };
+  // A heap entry: a send_after timer (in timers_, owner == Pid{}) or a
+  // receive timeout of `owner` (live while owner's recv_timer_ == id).
   struct TimerKey {
     int64_t deadline;
     uint64_t id;
+    Pid owner;
     bool operator>(const TimerKey& o) const {
       return deadline != o.deadline ? deadline > o.deadline : id > o.id;
     }
@@ -191,7 +192,13 @@ class Node {
 
   // timers (timers.cpp)
   uint64_t add_timer(Timer t, uint64_t id);
-  void cancel_receive_timer(Process* p);
+  void arm_receive_timer(Process* p, int64_t ms);
+  void cancel_receive_timer(Process* p) noexcept;
+  void arm_pending_timers();
+  bool timer_live(const TimerKey& k) const noexcept;
+  void push_timer(TimerKey k);
+  void pop_stale_timers();
+  std::optional<int64_t> next_timer_deadline();  // arms pending timeouts first
   void note_cancelled();
 
   std::unique_ptr<Clock> owned_clock_;
@@ -225,9 +232,15 @@ class Node {
   uint64_t spent_ = 0;
 
   std::unordered_map<uint64_t, Timer> timers_;
-  std::priority_queue<TimerKey, std::vector<TimerKey>, std::greater<TimerKey>> timer_heap_;
+  // A min-heap (std::push_heap with greater) of timer deadlines, where a
+  // cancelled timer's entry stays until it surfaces or the heap is rebuilt.
+  std::vector<TimerKey> timer_heap_;
+  // Receive timeouts not yet in the heap: most are cancelled (the reply
+  // came) before the scheduler next looks at timers, and then cost nothing
+  // but this push. Moved to the heap before any timer is due or reported.
+  std::vector<TimerKey> pending_recv_timers_;
+  std::size_t armed_recv_timers_ = 0;  // receive timeouts in the heap and live
   uint64_t ref_counter_ = 0;
-  std::size_t stale_in_heap_ = 0;  // cancelled timers still in timer_heap_
   // The clock as last read by the scheduler (at the start of a slice, every
   // few dozen turns, and whenever the run queue empties): receive timeouts
   // count from it, which spares a clock read per receive; they may start up

@@ -90,10 +90,7 @@ std::optional<Term> Process::receive(FunctionRef<bool(const Term&)> match, Timeo
     }
     if (!armed && !timeout.is_infinity()) {
       armed = true;
-      recv_timer_ = node_->make_ref().id;
-      node_->add_timer(Node::Timer{node_->now_cached_ + timeout.ms, Node::Timer::Kind::ReceiveTimeout,
-                                   pid_, Term(), Term()},
-                       recv_timer_);
+      node_->arm_receive_timer(this, timeout.ms);
     }
     wait_for_message();
   }

@@ -151,6 +151,7 @@ class Process {
   bool started_ = false;       // a Body process's fiber has been entered
   bool timed_out_ = false;
   bool unwinding_ = false;     // killed while holding a stack: being unwound
+  bool recv_timer_armed_ = false;  // recv_timer_ is in the node's timer heap
   int32_t reds_left_ = 0;
   uint64_t reductions_ = 0;
   uint64_t recv_timer_ = 0;    // id of the pending receive timeout, 0 if none

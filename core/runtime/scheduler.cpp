@@ -89,11 +89,7 @@ RunResult Node::run(uint64_t budget) {
   RunResult r;
   r.idle = run_head_ == nullptr;
   r.reductions = spent_;
-  while (!timer_heap_.empty() && !timers_.count(timer_heap_.top().id)) {
-    timer_heap_.pop();
-    if (stale_in_heap_) --stale_in_heap_;
-  }
-  if (!timer_heap_.empty()) r.next_timer = timer_heap_.top().deadline;
+  r.next_timer = next_timer_deadline();
   return r;
 }
 

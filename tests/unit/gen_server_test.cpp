@@ -154,6 +154,26 @@ TEST_CASE_METHOD(NodeFixture, "a deferred reply with reply/2 reaches the waiting
   CHECK(got == a("released"));
 }
 
+TEST_CASE_METHOD(NodeFixture, "handle_call sees from as {caller, [:alias | ref]} as in OTP 25", "[gen_server][call]") {
+  Pid server{}, me{};
+  node.spawn([&](Process& self) {
+    me = self.self();
+    server = gs::start(self, counter(), i(0))[1].pid();
+    gs::call(self, Term(server), a("later"));
+  });
+  node.run_until_idle();
+  Term from = node.process_info(Term(server), a("dictionary"))[1];
+  REQUIRE(from.is_list());
+  Term waiting = from.head()[1];
+  REQUIRE(waiting.is_tuple());
+  CHECK(waiting[0] == Term(me));
+  CHECK(waiting[1].is_cons());
+  CHECK(waiting[1].head() == a("alias"));
+  CHECK(waiting[1].tail().is_ref());
+  node.send(server, a("release"));
+  node.run_until_idle();
+}
+
 TEST_CASE_METHOD(NodeFixture, "a crashing callback is reported as Logger does and the caller exits",
                  "[gen_server][crash]") {
   std::string reason;

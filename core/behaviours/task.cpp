@@ -333,32 +333,4 @@ Term ignore(Process& self, const Term& task) {
   return got ? ok((*got)[1]) : Term();
 }
 
-Term async_stream(Process& self, const Term& list, const Term& fun, int max_concurrency, Timeout timeout) {
-  if (!fun.is_fun() || fun.fun().arity() != 1) throw ErlangError(Term(atom::function_clause));
-  std::vector<Term> items = list_to_vector(list);
-  std::vector<Term> out;
-  std::deque<Term> running;
-  std::size_t next = 0;
-  const std::size_t window = static_cast<std::size_t>(std::max(1, max_concurrency));
-  while (out.size() < items.size()) {
-    while (running.size() < window && next < items.size()) {
-      Term x = items[next++];
-      running.push_back(async(self, make_fun(Atom::intern("Elixir.Task"), "async_stream/3", 0,
-                                             [fun, x](std::span<const Term>) {
-                                               return apply_fun(fun, std::span<const Term>(&x, 1));
-                                             })));
-    }
-    Term r = yield(self, running.front(), timeout);
-    if (r.is_atom(atom::nil)) {
-      for (const Term& t : running) shutdown_brutal_kill(self, t);
-      static const Term supervised = Term::atom("Elixir.Task.Supervised");
-      throw ExitSignal{Term::tuple({Term(atom::timeout), Term::tuple({supervised, Term::atom("stream"),
-                                                                      Term::list({gen::timeout_term(timeout)})})})};
-    }
-    running.pop_front();
-    out.push_back(std::move(r));
-  }
-  return Term::list(std::span<const Term>(out));
-}
-
 }  // namespace otp::task

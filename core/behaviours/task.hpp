@@ -22,10 +22,12 @@
 // Failures exit the owner as Elixir does: {:timeout | reason, {Task, :await,
 // [task, timeout]}} (await_many: {Task, :await_many, [tasks, timeout]}).
 // Querying a task from a process other than its owner is an ArgumentError.
-// Task.Supervisor is in task_supervisor.hpp. Limits: async_stream is eager (see below); the
+// Task.Supervisor is in task_supervisor.hpp. Limits: async_stream is ordered only; the
 // noconnection/nodedown cases of a distributed node do not arise here.
 #pragma once
+#include <deque>
 #include <functional>
+#include <optional>
 
 #include "runtime/node.hpp"
 
@@ -53,13 +55,42 @@ Term shutdown_brutal_kill(Process& owner, const Term& task);
 // Task.ignore/1: unlink and stop listening: {:ok, r} | {:exit, reason} | nil.
 Term ignore(Process& owner, const Term& task);
 
-// Task.async_stream(enumerable, fun) |> Enum.to_list(), eagerly: one task
-// per element of `list` (fun of arity 1), at most `max_concurrency` running
-// at once (Elixir: System.schedulers_online(), which is 1 on a node), results
-// [{:ok, r}, ...] in input order; a task that died while the caller traps
-// exits gives {:exit, reason}. A task that takes longer
+// Task.async_stream(enumerable, fun, options): a lazy stream. Each next()
+// starts tasks (fun of arity 1) for the following inputs until
+// `max_concurrency` run at once (Elixir's default is
+// System.schedulers_online(), 1 on a node), then yields the oldest task's
+// outcome, in input order (ordered: true): {:ok, r}, or {:exit, reason} for
+// a task that died while the caller traps exits. A task that takes longer
 // than `timeout` exits the caller with {:timeout, {Task.Supervised, :stream,
-// [timeout]}} (Elixir's default on_timeout: :exit).
+// [timeout]}} (on_timeout: :exit, the default) or is killed and yields
+// {:exit, :timeout} (on_timeout: :kill_task). Inputs are pulled from
+// `source` only as tasks are started, so an endless source works when the
+// consumer stops early; a stream dropped early kills the tasks it started.
+struct AsyncStreamOptions {
+  int max_concurrency = 1;
+  Timeout timeout{5000};
+  bool kill_task_on_timeout = false;  // on_timeout: :kill_task
+};
+class AsyncStream {
+ public:
+  using Source = std::function<std::optional<Term>()>;
+  AsyncStream(Process& owner, Source source, Term fun, AsyncStreamOptions options = {});
+  AsyncStream(Process& owner, const Term& list, Term fun, AsyncStreamOptions options = {});
+  AsyncStream(const AsyncStream&) = delete;
+  AsyncStream& operator=(const AsyncStream&) = delete;
+  ~AsyncStream();
+  std::optional<Term> next();  // the next outcome, nullopt at the end
+
+ private:
+  Process& owner_;
+  Source source_;
+  Term fun_;
+  AsyncStreamOptions options_;
+  std::deque<Term> running_;
+  bool source_done_ = false;
+};
+
+// Task.async_stream(list, fun) |> Enum.to_list(): every outcome, in order.
 Term async_stream(Process& owner, const Term& list, const Term& fun, int max_concurrency = 1,
                   Timeout timeout = Timeout{5000});
 

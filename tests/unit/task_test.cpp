@@ -233,6 +233,44 @@ TEST_CASE_METHOD(NodeFixture, "async_stream maps a list through tasks in order, 
   CHECK(got == "[ok: 2, ok: 4, ok: 6]");
 }
 
+TEST_CASE_METHOD(NodeFixture, "async_stream is lazy: an endless source starts only the tasks that are taken",
+                 "[task]") {
+  int64_t pulled = 0;
+  std::string got;
+  std::size_t after_drop = 0;
+  run([&](Process& self) {
+    Term sq = make_fun(Atom::intern("erl_eval"), "expr/6", 1, [](std::span<const Term> x) { return mul(x[0], x[0]); });
+    {
+      task::AsyncStreamOptions o;
+      o.max_concurrency = 2;
+      task::AsyncStream stream(self, [&pulled]() -> std::optional<Term> { return i(++pulled); }, sq, o);
+      for (int k = 0; k < 3; ++k) got += inspect(*stream.next()) + " ";
+    }  // dropped with one task still running: it is killed
+    self.yield();
+    after_drop = self.node().process_count();
+  });
+  CHECK(got == "{:ok, 1} {:ok, 4} {:ok, 9} ");
+  CHECK(pulled == 4);  // three taken plus one in the window
+  CHECK(after_drop == 1);  // only the owner is left
+}
+
+TEST_CASE_METHOD(NodeFixture, "async_stream with on_timeout kill_task yields exit timeout and goes on", "[task]") {
+  std::string got;
+  run([&](Process& self) {
+    Term slow = make_fun(Atom::intern("erl_eval"), "expr/6", 1, [](std::span<const Term> x) {
+      if (x[0] == i(2)) Process::current()->sleep(1000);
+      return x[0];
+    });
+    task::AsyncStreamOptions o;
+    o.timeout = Timeout{100};
+    o.kill_task_on_timeout = true;
+    task::AsyncStream stream(self, Term::list({i(1), i(2), i(3)}), slow, o);
+    while (std::optional<Term> r = stream.next()) got += inspect(*r) + " ";
+  });
+  node.advance(200);
+  CHECK(got == "{:ok, 1} {:exit, :timeout} {:ok, 3} ");
+}
+
 TEST_CASE_METHOD(NodeFixture, "only the owner may await a task, and only funs of arity 0 run", "[task]") {
   std::string message, not_fun;
   run([&](Process& self) {

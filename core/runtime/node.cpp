@@ -86,6 +86,7 @@ Process* Node::new_process(SpawnOptions& opts, Process* parent, Spawned* out) {
                          : Term::tuple({Term(atom::erlang), Term(atom::apply), Term::integer(2)});
   p->current_function_ = p->initial_call_;
   if (parent) {
+    p->group_leader_ = parent->group_leader_;
     if (opts.link) add_link(parent, p);
     if (opts.monitor) out->monitor = add_monitor(parent, Term(pid));
   }

@@ -107,6 +107,8 @@ class Node {
   Term process_info(const Term& pid);
   // Process.info/2: {Item, Value}, :undefined for a dead pid; badarg for an unknown item.
   Term process_info(const Term& pid, const Term& item);
+  // erlang:group_leader(leader, pid): false if pid is not alive.
+  bool set_group_leader(const Term& pid, Pid leader);
   NodeStats stats() const;
 
   // --- logging ---------------------------------------------------------------------

@@ -118,6 +118,12 @@ class Process {
   // Shown by Process.info as current_function ({M, F, A}).
   void set_current_function(Term mfa) { current_function_ = std::move(mfa); }
 
+  // erlang:group_leader/0,2: where this process's I/O goes (the shell's IO
+  // server, say). A spawned process inherits its parent's; Pid{} (the
+  // default) means the node's log.
+  Pid group_leader() const noexcept { return group_leader_; }
+  void set_group_leader(Pid leader) noexcept { group_leader_ = leader; }
+
   // Bytes this process holds: the process itself, its queue, its stack.
   std::size_t memory_bytes() const noexcept;
   uint64_t reductions() const noexcept { return reductions_; }
@@ -144,6 +150,7 @@ class Process {
 
   Node* node_;
   Pid pid_;
+  Pid group_leader_{};  // inherited from the spawning process; Pid{} = the node itself
   State state_ = State::Runnable;
   bool alive_ = true;
   bool trap_exit_ = false;

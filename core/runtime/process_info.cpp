@@ -65,7 +65,7 @@ Term Node::process_info(const Term& pid, const Term& item) {
     if (a == atom::current_function) return mfa_or_undefined(p->current_function_);
     if (a == atom::initial_call) return mfa_or_undefined(p->initial_call_);
     if (a == atom::dictionary) return p->dictionary();
-    if (a == atom::group_leader) return Term(Pid{0, 0});
+    if (a == atom::group_leader) return Term(p->group_leader_);
     if (a == atom::priority) return Term(atom::normal);
     if (a == atom::heap_size || a == atom::total_heap_size)
       return Term::integer(static_cast<int64_t>(p->memory_bytes() / 8));
@@ -77,6 +77,13 @@ Term Node::process_info(const Term& pid, const Term& item) {
   };
   if (!p) return Term(atom::undefined);
   return kv(a, val());
+}
+
+bool Node::set_group_leader(const Term& pid, Pid leader) {
+  Process* p = lookup_term(pid);
+  if (!p) return false;
+  p->group_leader_ = leader;
+  return true;
 }
 
 Term Node::process_info(const Term& pid) {

@@ -125,3 +125,31 @@ TEST_CASE_METHOD(NodeFixture, "Process.list and alive? see every live process", 
   CHECK_FALSE(node.alive(pids[2]));
   CHECK(node.alive(pids[3]));
 }
+
+TEST_CASE_METHOD(NodeFixture, "a spawned process inherits its parent's group leader", "[process][info]") {
+  Pid leader = node.spawn([](Process& self) { self.receive(); });
+  Pid child{}, grandchild{};
+  Pid parent = node.spawn([&](Process& self) {
+    self.receive();
+    child = self.spawn([&](Process& me) {
+      grandchild = me.spawn([](Process& g) { g.receive(); }).pid;
+      me.receive();
+    }).pid;
+    self.receive();
+  });
+  node.run_until_idle();
+  CHECK(node.set_group_leader(Term(parent), leader));
+  node.send(parent, a("go"));
+  node.run_until_idle();
+  CHECK(node.process_info(Term(grandchild), a("group_leader"))[1] == Term(leader));
+  CHECK(node.process_info(Term(child), a("group_leader"))[1] == Term(leader));
+  CHECK(node.process_info(Term(leader), a("group_leader"))[1] == Term(Pid{}));
+  Pid dead = node.spawn([](Process&) {});
+  node.run_until_idle();
+  CHECK_FALSE(node.set_group_leader(Term(dead), leader));
+  node.exit(Term(parent), a("kill"));
+  node.exit(Term(child), a("kill"));
+  node.exit(Term(grandchild), a("kill"));
+  node.exit(Term(leader), a("kill"));
+  node.run_until_idle();
+}

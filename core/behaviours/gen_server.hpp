@@ -53,6 +53,9 @@ class GenServer {
   virtual Term handle_continue(const Term& cont, const Term& state) const;
   virtual void terminate(const Term& reason, const Term& state) const;
   virtual Term code_change(const Term& old_vsn, const Term& state, const Term& extra) const;
+  // format_status(:terminate, ...): the state as the termination report
+  // shows it (GenStage shows its user state, not its %GenStage{} struct).
+  virtual Term format_status(const Term& state) const { return state; }
 };
 
 struct GenServerOptions {

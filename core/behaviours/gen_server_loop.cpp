@@ -25,10 +25,11 @@ void Loop::die(Term reason, const std::string& headline, const Term& msg, const 
     if (from) {
       const Term& client = (*from)[0];
       text += "Last message (from " + inspect(client) + "): " + inspect(msg) + "\nState: " +
-              inspect(s_.state) + "\nClient " + inspect(client) +
+              inspect(s_.mod->format_status(s_.state)) + "\nClient " + inspect(client) +
               (node_.alive(client.pid()) ? " is alive\n\n" : " is dead\n");
     } else {
-      text += "Last message: " + inspect(msg) + "\nState: " + inspect(s_.state) + "\n";
+      text += "Last message: " + inspect(msg) + "\nState: " + inspect(s_.mod->format_status(s_.state)) +
+              "\n";
     }
     node_.log(text);
   }

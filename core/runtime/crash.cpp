@@ -40,7 +40,29 @@ bool exception_struct(const Term& reason, std::string* module, std::string* mess
   return true;
 }
 
+// Elixir's message for a BIF's badarg that carries error_info texts
+// (ErlangError.normalize/2 in Elixir 1.14), ending in a newline as Elixir's:
+//   errors were found at the given arguments:
+//
+//     * 1st argument: not a tuple
+std::string arguments_message(const Term& info) {
+  std::string out = "errors were found at the given arguments:\n\n";
+  for (const MapEntry& e : info.map_entries()) {  // integer keys come first, in order
+    if (!e.key.is_small() || !e.value.is_binary()) continue;
+    int64_t n = e.key.small();
+    std::string ord = n == 1 ? "1st" : n == 2 ? "2nd" : n == 3 ? "3rd" : std::to_string(n) + "th";
+    out += "  * " + ord + " argument: " + std::string(e.value.bytes()) + "\n";
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string error_headline(const Term& reason, const Term& arguments_info) {
+  if (reason.is_atom(atom::badarg) && arguments_info.is_map() && arguments_info.map_size() > 0)
+    return "** (ArgumentError) " + arguments_message(arguments_info);
+  return error_headline(reason);
+}
 
 std::string error_headline(const Term& reason) {
   std::string module, message;
@@ -70,7 +92,7 @@ Term crash_reason(std::exception_ptr e, CrashInfo* info) {
     return with_stack(std::move(r));
   } catch (const ErlangError& err) {
     info->crashed = true;
-    info->headline = error_headline(err.reason);
+    info->headline = error_headline(err.reason, err.arguments_info);
     return with_stack(err.reason);
   } catch (const std::exception& x) {
     Term r = Term::tuple({Term(atom::cpp_exception), Term::binary(demangle(typeid(x).name())),

@@ -43,5 +43,13 @@ std::optional<Term> catch_exit(F&& f, CrashInfo* info) {
 // "** (Kind) message" for an error reason, as Elixir's Exception.format_banner
 // prints the common ones; other reasons print as "Erlang error: <inspect>".
 std::string error_headline(const Term& reason);
+// The same for an ErlangError with OTP's error_info texts (see term/error.hpp):
+// a badarg with texts prints as Elixir prints it,
+//   ** (ArgumentError) errors were found at the given arguments:
+//
+//     * 1st argument: the table identifier does not refer to an existing ETS table
+// with Elixir's trailing newline (a stack trace would follow it); anything
+// else as error_headline(reason).
+std::string error_headline(const Term& reason, const Term& arguments_info);
 
 }  // namespace otp

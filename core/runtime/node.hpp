@@ -127,6 +127,20 @@ class Node {
     return *static_cast<T*>(it->second.get());
   }
 
+  // --- exit hooks (for services) --------------------------------------------------------
+  // A service whose state dies with certain processes (ETS: a table dies
+  // with its owner) adds one hook per node and marks those processes. When
+  // a marked process dies, the hooks run (in the order added) once it is no
+  // longer alive and before its links and monitors fire, as BEAM drops a
+  // dying process's ETS tables before its links and monitors: a heir's
+  // ETS-TRANSFER arrives before the :DOWN, and the tables are gone by then.
+  // A hook must not throw, block or switch fibers; it may send. Unmarked
+  // processes pay one flag test on exit.
+  using ExitHook = std::function<void(Pid)>;
+  void add_exit_hook(ExitHook hook) { exit_hooks_.push_back(std::move(hook)); }
+  // Marks a live process of this node for the exit hooks (no-op otherwise).
+  void watch_exit(Pid pid) noexcept;
+
   // --- reply aliases (OTP 24+ alias semantics for calls) ---------------------------------
   // A reply sent with send_reply reaches `to` only while it still waits for
   // `ref` (between Process::add_alias and remove_alias); a late reply to a
@@ -254,6 +268,7 @@ class Node {
   std::vector<PendingExit> pending_exits_;
   bool draining_exits_ = false;
   MessagePool messages_;
+  std::vector<ExitHook> exit_hooks_;
   std::unordered_map<const void*, std::shared_ptr<void>> services_;
 };
 

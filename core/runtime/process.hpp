@@ -159,6 +159,7 @@ class Process {
   bool timed_out_ = false;
   bool unwinding_ = false;     // killed while holding a stack: being unwound
   bool recv_timer_armed_ = false;  // recv_timer_ is in the node's timer heap
+  bool exit_hooked_ = false;   // Node::watch_exit: run the node's exit hooks when it dies
   int32_t reds_left_ = 0;
   uint64_t reductions_ = 0;
   uint64_t recv_timer_ = 0;    // id of the pending receive timeout, 0 if none

@@ -57,6 +57,8 @@ void Node::terminate(Process* p, Term reason) {
   cancel_receive_timer(p);
   p->mailbox_.clear(messages_);
   p->pending_handler_.reset();
+  if (p->exit_hooked_)  // before links and monitors, as BEAM (ETS tables)
+    for (const ExitHook& hook : exit_hooks_) hook(p->pid_);
   if (p->extra_) {
     Process::Extra& x = *p->extra_;
     for (Pid l : x.links) pending_exits_.push_back(PendingExit{p->pid_, l, reason, true});
@@ -93,6 +95,10 @@ void Node::terminate(Process* p, Term reason) {
     }
   }
   drain_exits();
+}
+
+void Node::watch_exit(Pid pid) noexcept {
+  if (Process* p = lookup(pid)) p->exit_hooked_ = true;
 }
 
 void Node::exit_signal(Pid from, Process* to, Term reason, bool from_link) {

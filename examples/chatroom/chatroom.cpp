@@ -1,9 +1,12 @@
 #include "chatroom/chatroom.hpp"
 
+#include <vector>
+
 #include "behaviours/child_spec.hpp"
 #include "behaviours/dynamic_supervisor.hpp"
 #include "behaviours/supervisor.hpp"
 #include "chatroom/pubsub.hpp"
+#include "services/ets.hpp"
 #include "term/arith.hpp"
 
 namespace otp::examples::chatroom {
@@ -29,22 +32,27 @@ supervisor::ChildOptions of(const char* module, const char* type = "worker", con
   return o;
 }
 
-// Chatroom.Repo.Store: the messages, per room, newest first.
+// Chatroom.Repo.Store: a store process backed by an ETS table it owns,
+// :chatroom_messages, a protected duplicate_bag of {room, user, text}. Writes
+// go through the store (only the owner may write); reads go straight to the
+// table (messages/2), and a lookup lists a room's messages oldest first. The
+// table dies with the store: a restarted store starts empty.
+const char* const kMessages = "chatroom_messages";
+
 class Store : public GenServer {
  public:
   Term module_name() const override { return A("Elixir.Chatroom.Repo.Store"); }
-  Term init(const Term&) const override { return gs::ok(Term::map({})); }
-  Term handle_call(const Term& req, const Term& from, const Term& rooms) const override {
+  Term init(const Term&) const override {
+    Term options = Term::list({A("named_table"), A("duplicate_bag"), A("protected"),
+                               Term::tuple({A("read_concurrency"), A("true")})});
+    return gs::ok(ets::new_table(*Process::current(), A(kMessages), options));
+  }
+  Term handle_call(const Term& req, const Term& from, const Term& table) const override {
     if (is(req, "insert", 4)) {
-      const Term* old = rooms.map_get(req[1]);
-      Term list = Term::cons(Term::tuple({req[2], req[3]}), old ? *old : Term::empty_list());
-      return gs::reply(A("ok"), rooms.map_put(req[1], list));
+      ets::insert(*Process::current(), table, Term::tuple({req[1], req[2], req[3]}));
+      return gs::reply(A("ok"), table);
     }
-    if (is(req, "messages", 2)) {
-      const Term* l = rooms.map_get(req[1]);
-      return gs::reply(l ? reversed(*l) : Term::empty_list(), rooms);
-    }
-    return GenServer::handle_call(req, from, rooms);
+    return GenServer::handle_call(req, from, table);
   }
 };
 
@@ -162,7 +170,10 @@ Term say(Process& self, const Term& connection, const Term& text) {
 Term inbox(Process& self, const Term& connection) { return gs::call(self, connection, A("inbox")); }
 
 Term messages(Process& self, const Term& room) {
-  return gs::call(self, A("Elixir.Chatroom.Repo.Store"), Term::tuple({A("messages"), room}));
+  std::vector<Term> out;
+  Term stored = ets::lookup(self, A(kMessages), room);
+  for (const Term* l = &stored; l->is_cons(); l = &l->tail()) out.push_back(Term::tuple({l->head()[1], l->head()[2]}));
+  return Term::list(std::span<const Term>(out));
 }
 
 Term room(Process& self, const Term& name) {

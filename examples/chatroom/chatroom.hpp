@@ -3,7 +3,9 @@
 //
 //   Chatroom.Supervisor (one_for_one)
 //   ├── Chatroom.RoomSupervisor   DynamicSupervisor of Chatroom.Room servers
-//   ├── Chatroom.Repo             supervisor of Chatroom.Repo.Store (the messages)
+//   ├── Chatroom.Repo             supervisor of Chatroom.Repo.Store, a store
+//   │                             process backed by an ETS table it owns
+//   │                             (:chatroom_messages, the messages by room)
 //   ├── Phoenix.PubSub            supervisor of the topic registry (a Registry
 //   │                             with duplicate keys: subscribers per topic)
 //   └── ChatroomWeb.Endpoint      supervisor of ChatroomWeb.Endpoint.Connections,
@@ -31,7 +33,8 @@ Term connect(Process& self, const Term& user, const Term& room);
 Term say(Process& self, const Term& connection, const Term& text);
 // What a connection has heard: [{user, text}], oldest first.
 Term inbox(Process& self, const Term& connection);
-// Chatroom.Repo.messages(room): [{user, text}], oldest first.
+// Chatroom.Repo.messages(room): [{user, text}], oldest first, read from the
+// store's table by the caller (ArgumentError while the store restarts).
 Term messages(Process& self, const Term& room);
 // Chatroom.Room for `room` (started under the RoomSupervisor on first use):
 // {:ok, pid}; the room counts the messages said in it.

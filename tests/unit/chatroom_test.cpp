@@ -5,6 +5,8 @@
 #include "chatroom/chatroom.hpp"
 #include "chatroom/pubsub.hpp"
 #include "node_fixture.hpp"
+#include "services/ets.hpp"
+#include "term/error.hpp"
 
 using namespace otp;
 using namespace otp::test;
@@ -95,4 +97,29 @@ TEST_CASE_METHOD(NodeFixture, "killing the chatroom's store restarts it empty an
     seen.push_back(node.whereis(a("Elixir.Chatroom.Supervisor")) ? "tree alive" : "tree gone");
   });
   CHECK(seen == std::vector<std::string>{"restarted", "[]", "[{\"ann\", \"after\"}]", "tree gone"});
+}
+
+TEST_CASE_METHOD(NodeFixture, "the chatroom's store keeps the messages in an ETS table it owns",
+                 "[examples][chatroom][ets]") {
+  std::vector<std::string> seen;
+  run([&](Process& self) {
+    start_chatroom(self);
+    Term ann = chat::connect(self, Term::binary("ann"), Term::binary("lobby"))[1];
+    chat::say(self, ann, Term::binary("stored"));
+    Term table = a("chatroom_messages");
+    Pid store = *node.whereis(a("Elixir.Chatroom.Repo.Store"));
+    seen.push_back(ets::info(self, table, a("owner")) == Term(store) ? "owned by the store" : "owner?");
+    seen.push_back(inspect(ets::info(self, table, a("type"))) + " " + inspect(ets::info(self, table, a("protection"))));
+    seen.push_back(inspect(ets::lookup(self, table, Term::binary("lobby"))));
+    try {  // protected: only the store writes
+      ets::insert(self, table, t({Term::binary("lobby"), Term::binary("eve"), Term::binary("forged")}));
+      seen.push_back("written");
+    } catch (const ErlangError& e) {
+      seen.push_back(inspect(e.reason));
+    }
+    application::stop(self, a("chatroom"));
+    seen.push_back(inspect(ets::info(self, table)));
+  });
+  CHECK(seen == std::vector<std::string>{"owned by the store", ":duplicate_bag :protected",
+                                         "[{\"lobby\", \"ann\", \"stored\"}]", ":badarg", ":undefined"});
 }

@@ -124,11 +124,14 @@ Term DynamicSupervisor::init(const Term& args) const {
   auto get = [&](const char* k) { return *o.map_get(A(k)); };
   Term strategy = get("strategy"), in = get("intensity"), per = get("period"), max = get("max_children"),
        extra = get("extra_arguments");
-  Term errs[] = {check("invalid_strategy", strategy, strategy == A("one_for_one")),
-                 check("invalid_intensity", in, in.is_small() && in.small() >= 0),
-                 check("invalid_period", per, per.is_small() && per.small() > 0),
-                 check("invalid_max_children", max, max.is_atom(atom::infinity) || (max.is_small() && max.small() >= 0)),
-                 check("invalid_extra_arguments", extra, list_length(extra) >= 0)};
+  // Checked one by one: emscripten 3.1.6 miscompiles an array of Terms
+  // initialised from calls that may throw (its elements came out wrong).
+  std::vector<Term> errs;
+  errs.push_back(check("invalid_strategy", strategy, strategy == A("one_for_one")));
+  errs.push_back(check("invalid_intensity", in, in.is_small() && in.small() >= 0));
+  errs.push_back(check("invalid_period", per, per.is_small() && per.small() > 0));
+  errs.push_back(check("invalid_max_children", max, max.is_atom(atom::infinity) || (max.is_small() && max.small() >= 0)));
+  errs.push_back(check("invalid_extra_arguments", extra, list_length(extra) >= 0));
   for (const Term& e : errs)
     if (!e.is_atom(atom::ok)) return Term::tuple({A("stop"), Term::tuple({A("supervisor_data"), e})});
   Term state = Term::fun(new DynState());

@@ -1,6 +1,10 @@
 // inspect: terms to Inspect.Algebra documents, as Elixir 1.14's Inspect
 // implementations build them, then laid out by algebra::format.
 //
+// Range, MapSet and Stream structs print as their Inspect implementations
+// do (`1..3`, `1..9//2`, `MapSet.new([1, 2])`, `#Stream<[enum: ..., funs:
+// [...]]>`).
+//
 // Limits (documented, not bugs to chase): maps with more than 32 keys print
 // in key order, while BEAM prints them in its HAMT hash order; the 4096
 // printable_limit on strings/charlists is not applied; ports do not exist.
@@ -20,6 +24,7 @@ using algebra::Doc;
 
 struct Inspector {
   algebra::DocArena a;
+  Charlists charlists = Charlists::Infer;
 
   static int decrement(int limit) { return limit < 0 ? limit : limit - 1; }
 
@@ -94,9 +99,38 @@ struct Inspector {
     return a.concat({a.text(inspect_atom_key(key)), a.text(" "), to_doc(value, limit)});
   }
 
+  // A proper list of Unicode code points as UTF-8 (false if it is not one).
+  static bool codepoints_utf8(const Term& t, std::string* out) {
+    const Term* c = &t;
+    for (; c->is_cons(); c = &c->tail()) {
+      const Term& h = c->head();
+      if (!h.is_small()) return false;
+      int64_t cp = h.small();
+      if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+      if (cp < 0x80) {
+        *out += static_cast<char>(cp);
+      } else if (cp < 0x800) {
+        *out += static_cast<char>(0xC0 | (cp >> 6));
+        *out += static_cast<char>(0x80 | (cp & 0x3F));
+      } else if (cp < 0x10000) {
+        *out += static_cast<char>(0xE0 | (cp >> 12));
+        *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        *out += static_cast<char>(0x80 | (cp & 0x3F));
+      } else {
+        *out += static_cast<char>(0xF0 | (cp >> 18));
+        *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        *out += static_cast<char>(0x80 | (cp & 0x3F));
+      }
+    }
+    return c->is_nil_list();
+  }
+
   const Doc* list_doc(const Term& t, int limit) {
-    if (is_ascii_printable_list(t)) {
-      std::string s;
+    std::string s;
+    if (charlists == Charlists::AsCharlists && codepoints_utf8(t, &s)) return a.text("'" + escape_text(s, '\'') + "'");
+    if (charlists == Charlists::Infer && is_ascii_printable_list(t)) {
+      s.clear();
       for (const Term* c = &t; c->is_cons(); c = &c->tail()) s += static_cast<char>(c->head().small());
       return a.text("'" + escape_text(s, '\'') + "'");
     }
@@ -110,6 +144,7 @@ struct Inspector {
   }
 
   const Doc* map_doc(const Term& m, int limit) {
+    if (const Doc* d = elixir_struct_doc(m, limit)) return d;
     if (const Doc* d = struct_doc(m, limit)) return d;
     std::vector<MapEntry> entries(m.map_entries().begin(), m.map_entries().end());
     bool keyword = true;
@@ -120,6 +155,41 @@ struct Inspector {
                           if (keyword) return keyword_doc(e.key.atom(), e.value, l);
                           return a.concat({to_doc(e.key, l), a.text(" => "), to_doc(e.value, l)});
                         });
+  }
+
+  // Inspect.Range, Inspect.MapSet and Inspect.Stream; null for other maps.
+  const Doc* elixir_struct_doc(const Term& m, int limit) {
+    const Term* mod = m.map_get(Term(atom::__struct__));
+    if (!mod || !mod->is_atom()) return nullptr;
+    std::string_view name = mod->atom().name();
+    auto field = [&](const char* f) { return m.map_get(Term::atom(f)); };
+    if (name == "Elixir.Range" && m.map_size() == 4) {
+      const Term *first = field("first"), *last = field("last"), *step = field("step");
+      if (!first || !last || !step) return nullptr;
+      const Doc* d = a.concat({to_doc(*first, limit), a.text(".."), to_doc(*last, limit)});
+      bool plain = step->is_small() && step->small() == 1 && compare(*last, *first) >= 0;
+      return plain ? d : a.concat({d, a.text("//"), to_doc(*step, limit)});
+    }
+    if (name == "Elixir.MapSet" && m.map_size() == 3) {
+      const Term* set = field("map");
+      if (!set || !set->is_map() || !field("version")) return nullptr;
+      std::vector<Term> keys;
+      for (const MapEntry& e : set->map_entries()) keys.push_back(e.key);
+      Charlists saved = charlists;
+      charlists = Charlists::AsLists;
+      const Doc* inner = to_doc(Term::list(std::span<const Term>(keys)), limit);
+      charlists = saved;
+      return a.concat({a.text("MapSet.new("), inner, a.text(")")});
+    }
+    if (name == "Elixir.Stream" && m.map_size() == 5) {
+      const Term *enumerable = field("enum"), *funs = field("funs");
+      if (!enumerable || !funs || !field("accs") || !field("done") || list_length(*funs) < 0) return nullptr;
+      Term reversed = Term::empty_list();
+      for (const Term* c = funs; c->is_cons(); c = &c->tail()) reversed = Term::cons(c->head(), reversed);
+      Term inner = Term::list({Term::tuple({Term::atom("enum"), *enumerable}), Term::tuple({Term::atom("funs"), reversed})});
+      return a.concat({a.text("#Stream<"), to_doc(inner, limit), a.text(">")});
+    }
+    return nullptr;
   }
 
   // Returns null if `m` is not a registered struct with exactly its fields.
@@ -157,6 +227,7 @@ struct Inspector {
 
 std::string inspect(const Term& t, const InspectOptions& opts) {
   Inspector in;
+  in.charlists = opts.charlists;
   const Doc* doc = in.a.group(in.to_doc(t, opts.limit));
   return algebra::format(doc, opts.pretty ? opts.width : 0);
 }

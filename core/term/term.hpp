@@ -170,10 +170,14 @@ int compare_exact(const Term& a, const Term& b) noexcept;
 int compare_map_keys(const Term& a, const Term& b) noexcept;
 std::size_t hash(const Term& t) noexcept;  // consistent with exact_equal
 
+// Inspect.Opts' charlists: :infer (ASCII-printable lists print as 'abc'),
+// :as_lists, :as_charlists (any list of code points prints as a charlist).
+enum class Charlists : uint8_t { Infer, AsLists, AsCharlists };
 struct InspectOptions {
   int width = 80;
   int limit = 50;
-  bool pretty = true;  // charlists: :infer, binaries: :infer, structs: true
+  bool pretty = true;  // binaries: :infer, structs: true
+  Charlists charlists = Charlists::Infer;
 };
 std::string inspect(const Term& t, const InspectOptions& opts = {});
 

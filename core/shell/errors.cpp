@@ -109,10 +109,29 @@ std::string erlang_atom_text(std::string_view name) {
       "after", "and",  "andalso", "band", "begin", "bnot",    "bor",     "bsl",  "bsr", "bxor", "case", "catch",
       "cond",  "div",  "end",     "fun",  "if",    "let",     "not",     "of",   "or",  "orelse", "receive",
       "rem",   "try",  "when",    "xor"};
-  bool plain = !name.empty() && name[0] >= 'a' && name[0] <= 'z';
-  for (char c : name)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '@') || static_cast<unsigned char>(c) >= 0x80)
-      plain = false;
+  // Unquoted: a lowercase Latin-1 letter, then Latin-1 letters, digits, _ and @.
+  bool plain = !name.empty();
+  bool first = true;
+  for (size_t i = 0; i < name.size() && plain;) {
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    uint32_t cp = c;
+    size_t n = 1;
+    if (c >= 0x80) {
+      if ((c == 0xC2 || c == 0xC3) && i + 1 < name.size()) {
+        cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(name[i + 1]) & 0x3Fu);
+        n = 2;
+      } else {
+        plain = false;
+        break;
+      }
+    }
+    const bool lower = (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
+    const bool other = (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_' || cp == '@' ||
+                       (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
+    plain = first ? lower : (lower || other);
+    first = false;
+    i += n;
+  }
   for (std::string_view r : kReserved)
     if (name == r) plain = false;
   if (plain) return std::string(name);

@@ -40,8 +40,21 @@ constexpr KeywordInfo kKeywords[] = {
 // String.Tokenizer accepts Unicode letters; without its tables we take any
 // code point from U+00A0 up that is not a space, punctuation or a
 // formatting character as a letter.
+namespace {
+// Common uppercase (Lu) letters: Elixir identifiers cannot start with one,
+// and aliases must be ASCII.
+bool unicode_upper(uint32_t cp) noexcept {
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  if (cp >= 0x100 && cp <= 0x17F) return cp % 2 == 0 && cp != 0x138;  // Latin Extended-A pairs
+  if (cp >= 0x391 && cp <= 0x3AB) return true;                         // Greek capitals
+  if (cp >= 0x400 && cp <= 0x42F) return true;                         // Cyrillic capitals
+  return false;
+}
+}  // namespace
+
 bool is_ident_start(uint32_t cp) noexcept {
   if (cp < 0x80) return ascii_alpha(static_cast<char>(cp)) || cp == '_';
+  if (unicode_upper(cp)) return false;
   if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
   if (cp == 0xD7 || cp == 0xF7) return false;
   if (cp >= 0x2000 && cp <= 0x206F) return false;  // spaces, punctuation, bidi controls
@@ -53,15 +66,21 @@ bool is_ident_start(uint32_t cp) noexcept {
 bool is_ident_continue(uint32_t cp) noexcept {
   if (cp < 0x80) return ascii_alpha(static_cast<char>(cp)) || ascii_digit(static_cast<char>(cp)) || cp == '_';
   if (cp >= 0x300 && cp <= 0x36F) return true;  // combining marks
-  return is_ident_start(cp);
+  return unicode_upper(cp) || is_ident_start(cp);
 }
 
 size_t Lexer::scan_name(size_t at, bool& alias, bool& ascii, bool& has_at) const noexcept {
+  bool atom_only = false;
+  return scan_name(at, alias, ascii, has_at, atom_only);
+}
+
+size_t Lexer::scan_name(size_t at, bool& alias, bool& ascii, bool& has_at, bool& atom_only) const noexcept {
   size_t i = p_ + at;
   if (i >= s_.size()) return 0;
   uint32_t cp;
   uint32_t n = decode(i, cp);
-  if (!is_ident_start(cp)) return 0;
+  atom_only = unicode_upper(cp);
+  if (!is_ident_start(cp) && !atom_only) return 0;
   alias = cp >= 'A' && cp <= 'Z';
   ascii = cp < 0x80;
   has_at = false;
@@ -82,8 +101,8 @@ size_t Lexer::scan_name(size_t at, bool& alias, bool& ascii, bool& has_at) const
 
 bool Lexer::identifier() {
   const uint32_t line = line_, col = col_;
-  bool alias = false, ascii = true, has_at = false;
-  size_t n = scan_name(0, alias, ascii, has_at);
+  bool alias = false, ascii = true, has_at = false, atom_only = false;
+  size_t n = scan_name(0, alias, ascii, has_at, atom_only);
   if (n == 0) return unexpected_token(line, col);
   std::string_view name = s_.substr(p_, n);
   std::string_view rest = s_.substr(p_ + n);
@@ -100,7 +119,10 @@ bool Lexer::identifier() {
   }
   if (rest.size() >= 2 && rest[0] == ':' && rest[1] != ':')
     return fail(line, col, "keyword argument must be followed by space after: ", std::string(name) + ":");
-  if (has_at) return fail(line, col, invalid_character("@", '@', alias ? "alias" : "identifier"), std::string(name));
+  if (has_at)
+    return fail(line, col, invalid_character("@", '@', atom_only ? "atom" : alias ? "alias" : "identifier"),
+                std::string(name));
+  if (atom_only) return unexpected_token(line, col);
   if (name == "__aliases__" || name == "__block__") return fail(line, col, "reserved token: ", std::string(name));
   if (alias) {
     if (!ascii || name.back() == '!' || name.back() == '?') {

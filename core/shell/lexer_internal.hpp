@@ -28,11 +28,10 @@ class Lexer {
   Lexer(std::string_view src, Lexed& out, uint32_t line, uint32_t column);
 
   // Tokenizes into `toks` until the end of input. In an interpolation, stops
-  // after the '}' that closes it (closed_ tells). False on error.
+  // at the '}' that closes it (closed_ tells). False on error.
   bool run(std::vector<Token>& toks, bool interpolation);
 
  private:
-  friend struct LexerAccess;
   // ---- position ----
   bool at_end(size_t k = 0) const noexcept { return p_ + k >= s_.size(); }
   char peek(size_t k = 0) const noexcept { return p_ + k < s_.size() ? s_[p_ + k] : '\0'; }
@@ -73,8 +72,10 @@ class Lexer {
   bool space_sensitive();
 
   // Identifier scan at p_+at (String.Tokenizer's rules): 0 if none. Sets
-  // `alias` (capital first letter), `ascii`, `has_at`.
+  // `alias` (ASCII capital first letter), `ascii`, `has_at`, and `atom_only`
+  // (a non-ASCII capital first letter: only valid as `:Name` or `Name:`).
   size_t scan_name(size_t at, bool& alias, bool& ascii, bool& has_at) const noexcept;
+  size_t scan_name(size_t at, bool& alias, bool& ascii, bool& has_at, bool& atom_only) const noexcept;
 
   // ---- strings (lexer_strings.cpp) ----
   struct RawPart {

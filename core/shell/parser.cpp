@@ -126,6 +126,29 @@ void Parser::fail(RawError e) {
   throw ParseFail{};
 }
 
+// Elixir prints a string token with ~tp and reads it back with erl_scan,
+// which sees UTF-8 bytes as Latin-1 characters: "é" comes back as "Ã©".
+// (~tp writes a string of Latin-1 code points as text, others as bytes.)
+static std::string erlang_reread(std::string_view text) {
+  bool ascii = true;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    ascii = false;
+    // A 2-byte sequence C2..C3 encodes U+0080..U+00FF; anything else stays bytes.
+    if ((c != 0xC2 && c != 0xC3) || i + 1 >= text.size() || (static_cast<unsigned char>(text[i + 1]) & 0xC0) != 0x80)
+      return std::string(text);
+    i += 2;
+  }
+  if (ascii) return std::string(text);
+  std::string out;
+  for (char c : text) append_utf8(out, static_cast<unsigned char>(c));
+  return out;
+}
+
 void Parser::fail_at(const Token& t) {
   RawError e;
   e.line = t.line;
@@ -136,7 +159,7 @@ void Parser::fail_at(const Token& t) {
     const LexString& s = lx_.strings[t.a];
     const StrPart* first = s.part_count ? &lx_.parts[s.first_part] : nullptr;
     bool text = first && !first->interpolation;
-    e.token = text ? std::string(lx_.part_text(*first)) : std::string();
+    e.token = text ? erlang_reread(lx_.part_text(*first)) : std::string();
     if (t.kind == Tok::Sigil) {
       e.form = RawError::Form::Sigil;
       e.suffix = std::string(1, s.sigil);

@@ -174,6 +174,7 @@ Node* Parser::stab_item(bool allow_args, bool& args_result) {
       args_result = true;
       return nullptr;
     }
+    if (allow_args) skip_eol();
     fail_at(peek());
   } else {
     first = expr(0);
@@ -200,6 +201,7 @@ Node* Parser::stab_item(bool allow_args, bool& args_result) {
       args_result = true;
       return nullptr;
     }
+    if (allow_args) skip_eol();  // close_paren -> eol ')': the eol is accepted first
     fail_at(peek());
   }
   if (at(Tok::StabOp)) {

@@ -287,10 +287,16 @@ Expr Parser::struct_expr() {
   no_comma_ = saved_no_comma;
   const Node* core = name.n;
   bool ok = name.c == Cls::Matched;
-  while (ok && !core->has(kParens) &&
-         ((core->kind == NodeKind::UnaryOp && core->op != Op::Capture) || (core->kind == NodeKind::Attr && !core->count))) {
-    if (core->kind == NodeKind::Attr) break;  // @name
-    core = core->kid(0);
+  for (;;) {  // through prefix operators: @ ^ + - ! not ~~~ and the odd unary //
+    if (!ok || core->has(kParens)) break;
+    if (core->kind == NodeKind::UnaryOp && core->op != Op::Capture) {
+      core = core->kid(0);
+    } else if (core->kind == NodeKind::BinaryOp && core->op == Op::Div && core->kid(0)->kind == NodeKind::Var &&
+               core->kid(0)->name.name() == "/" && core->kid(0)->column == core->column) {
+      core = core->kid(1);
+    } else {
+      break;
+    }
   }
   if (ok && core->kind == NodeKind::Attr) {
     ok = core->count == 0;

@@ -114,7 +114,7 @@ Expr Parser::expr_from(Expr lhs, int min, bool stop_at_bar) {
     const bool saved_struct_top = struct_top_;
     struct_top_ = false;
     Expr rhs;
-    if (op == Op::When && at_kw()) {
+    if (op == Op::When && at_kw() && !no_comma_) {  // a when b: 1 (only where no-parens calls may stand)
       rhs = {no_parens_keywords(), Cls::NoParens, 0};
     } else {
       rhs = expr(rmin);

@@ -34,7 +34,7 @@ class Module;
 class InterpretedFun;
 
 struct Binding {
-  Atom name;
+  Atom name{};
   Term value;
 };
 
@@ -59,7 +59,7 @@ class Env {
 // A pending tail call: the callee and its arguments.
 struct TailCall {
   std::shared_ptr<const Module> module;  // named function: its module
-  Atom name;
+  Atom name{};
   const InterpretedFun* ifun = nullptr;  // or an interpreted fun
   Term fun;                                    // keeps ifun alive (may be empty when the caller does)
   std::vector<Term> args;

@@ -25,7 +25,7 @@ class Module {
     const Node* body = nullptr;
   };
   struct Function {
-    Atom name;
+    Atom name{};
     unsigned arity = 0;
     bool priv = false;
     std::vector<Clause> clauses;
@@ -36,7 +36,7 @@ class Module {
     std::size_t defaults_clause = 0;  // in the full-arity function's clauses
   };
 
-  Atom name;
+  Atom name{};
   std::shared_ptr<Arena> arena;
   std::vector<std::pair<Atom, Term>> attributes;  // last value per name wins
   Term uses = Term::empty_list();                 // [GenServer, ...] from `use`

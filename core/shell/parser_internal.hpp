@@ -1,7 +1,8 @@
-// The Parser class shared by parser.cpp (entry, token texts, errors, blocks
-// and clauses), parser_expr.cpp (operators, primaries, calls, dots) and
-// parser_data.cpp (lists, tuples, maps, structs, bitstrings, keywords,
-// strings). Internal to core/shell: include parser.hpp instead.
+// The Parser class shared by parser.cpp (entry, tokens, errors),
+// parser_blocks.cpp (top level, parentheses, fn, do-blocks, clauses),
+// parser_expr.cpp (operators, primaries), parser_calls.cpp (calls, dots,
+// arguments) and parser_data.cpp (lists, tuples, maps, structs, bitstrings,
+// keywords, strings). Internal to core/shell: include parser.hpp instead.
 //
 // Method: recursive descent that mirrors elixir_parser.yrl (Elixir 1.14)
 // production by production, with precedence climbing for the operators.
@@ -89,7 +90,7 @@ class Parser {
   void enter();  // depth check
   void leave() noexcept { --depth_; }
 
-  // ---- expressions (parser_expr.cpp) ----
+  // ---- expressions (parser_expr.cpp; calls in parser_calls.cpp) ----
   Expr expr(int min = 0);
   Expr expr_from(Expr lhs, int min, bool stop_at_bar = false);
   Expr operand(int prec);
@@ -109,7 +110,7 @@ class Parser {
   void paren_args();                            // call_args_parens: pushes the arguments
   Node* no_parens_keywords();                   // call_args_no_parens_kw: a keyword List
 
-  // ---- blocks and clauses (parser.cpp) ----
+  // ---- blocks and clauses (parser_blocks.cpp) ----
   void grammar(std::span<const Token> toks);  // pushes the expressions on scratch_
   Group paren_group(bool stab_head, bool no_parens_arg);
   Expr fn();

@@ -93,6 +93,7 @@ Term crash_reason(std::exception_ptr e, CrashInfo* info) {
   } catch (const ErlangError& err) {
     info->crashed = true;
     info->headline = error_headline(err.reason, err.arguments_info);
+    if (err.stacktrace.is_list()) return Term::tuple({err.reason, err.stacktrace});
     return with_stack(err.reason);
   } catch (const std::exception& x) {
     Term r = Term::tuple({Term(atom::cpp_exception), Term::binary(demangle(typeid(x).name())),

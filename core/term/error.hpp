@@ -18,6 +18,10 @@ namespace otp {
 struct ErlangError : std::exception {
   Term reason;
   Term arguments_info;  // nil, or %{position => "text"}
+  // The stack trace as BEAM gives it ([{M, F, A, [file: f, line: l]}],
+  // innermost first), filled in by the shell's evaluator as the error
+  // leaves interpreted functions; [] (or unset) when there is none.
+  Term stacktrace = Term::empty_list();
   explicit ErlangError(Term r) noexcept : reason(std::move(r)) {}
   ErlangError(Term r, Term info) noexcept : reason(std::move(r)), arguments_info(std::move(info)) {}
   const char* what() const noexcept override { return "erlang error"; }

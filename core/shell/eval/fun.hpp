@@ -21,6 +21,8 @@ class InterpretedFun final : public FunObject {
   // One step: runs the matching clause with `interp`-style tail handling;
   // returns the result, or leaves a tail call in *tail.
   Term step(std::span<const Term> args, TailCall* tail) const;
+  // The line of its `fn` (or capture) in the input that made it.
+  uint32_t line() const noexcept { return fn_->line; }
 
  private:
   const Node* fn_;  // the Fn node (its kids are Clauses)

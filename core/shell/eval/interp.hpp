@@ -146,9 +146,6 @@ inline bool truthy(const Term& t) noexcept { return !t.is_atom(atom::nil) && !t.
 Term normalize_error(const Term& reason);
 // Exception.message/1 of a normalised exception.
 std::string error_message(const Term& exception_struct);
-// "** (MatchError) no match of right hand side value: 1" as IEx prints a
-// caught error/exit/throw (kind: error, exit, throw).
-std::string format_banner(Atom kind, const Term& reason);
 // Module names as Elixir writes them (Foo.Bar, :erlang).
 std::string module_text_of(Atom module);
 // The message of `raise Module` with no message.

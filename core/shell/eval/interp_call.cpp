@@ -89,12 +89,58 @@ Term step_named(const std::shared_ptr<const Module>& m, Atom name, std::vector<T
 
 }  // namespace
 
+namespace {
+
+// BEAM keeps the 8 innermost frames (the default backtrace_depth).
+constexpr std::size_t kStackDepth = 8;
+
+// Adds the frame of `call` (the function an error is leaving) to the
+// error's stack trace: {Mod, :fun, arity, [file: 'iex', line: L]} for a
+// module function; shell funs are erl_eval's, as on BEAM.
+void add_frame(ErlangError& e, const TailCall& call) {
+  std::size_t depth = 0;
+  std::vector<Term> frames;
+  for (const Term* c = &e.stacktrace; c->is_cons(); c = &c->tail(), ++depth) frames.push_back(c->head());
+  if (!e.stacktrace.is_list() || depth >= kStackDepth) return;
+  static const Term file_key = Term::atom("file"), line_key = Term::atom("line"), erl_eval = Term::atom("erl_eval"),
+                    inside = Term::atom("-inside-an-interpreted-fun-");
+  static const Term iex_file = Term::list(std::vector<Term>{Term::integer('i'), Term::integer('e'), Term::integer('x')});
+  uint32_t line = 0;
+  Term frame;
+  const std::size_t arity = call.args.size();
+  auto location = [&] {
+    return Term::list(std::vector<Term>{Term::tuple({file_key, iex_file}),
+                                        Term::tuple({line_key, Term::integer(static_cast<int64_t>(line))})});
+  };
+  if (call.ifun) {
+    line = call.ifun->line();
+    frame = Term::tuple({erl_eval, inside, Term::integer(static_cast<int64_t>(arity)), location()});
+  } else if (call.module) {
+    if (const Module::Function* f = call.module->find(call.name, static_cast<unsigned>(arity));
+        f && !f->clauses.empty() && f->clauses.front().body)
+      line = f->clauses.front().body->line;
+    frame = Term::tuple({Term(call.module->name), Term(call.name), Term::integer(static_cast<int64_t>(arity)), location()});
+  } else {
+    return;
+  }
+  frames.push_back(std::move(frame));
+  e.stacktrace = Term::list(std::span<const Term>(frames));
+}
+
+}  // namespace
+
 Term Interp::run(TailCall call) {
   Process* self = Process::current();
   for (;;) {
     if (self) self->consume(1);
     TailCall next;
-    Term r = call.ifun ? call.ifun->step(call.args, &next) : step_named(call.module, call.name, call.args, &next);
+    Term r;
+    try {
+      r = call.ifun ? call.ifun->step(call.args, &next) : step_named(call.module, call.name, call.args, &next);
+    } catch (ErlangError& e) {
+      add_frame(e, call);
+      throw;
+    }
     if (!next.active) return r;
     call = std::move(next);
   }

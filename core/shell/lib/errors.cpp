@@ -157,6 +157,18 @@ std::string exception_message(const Term& e) {
     if (!field(e, "term")->is_atom(atom::nil)) out += " in: " + one_line(*field(e, "term"));
     return out;
   }
+  if (m == "Elixir.CompileError") {
+    const Term* file = field(e, "file");
+    const Term* line = field(e, "line");
+    const Term* desc = field(e, "description");
+    std::string where;
+    if (file && file->is_binary()) {
+      where = std::string(file->bytes());
+      if (line && line->is_small() && line->small() > 0) where += ":" + std::to_string(line->small());
+      where += ": ";
+    }
+    return where + (desc && desc->is_binary() ? std::string(desc->bytes()) : std::string());
+  }
   if (m == "Elixir.CaseClauseError") return "no case clause matching: " + one_line(*field(e, "term"));
   if (m == "Elixir.TryClauseError") return "no try clause matching: " + one_line(*field(e, "term"));
   if (m == "Elixir.MatchError") return "no match of right hand side value: " + one_line(*field(e, "term"));

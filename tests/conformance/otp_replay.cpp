@@ -1,0 +1,159 @@
+// otp_replay: replays a transcript's typed lines (a .iex file) through an
+// IEx session and prints the screen an IEx user would have seen: the
+// prompts, each typed line echoed after its prompt, and everything the
+// shell and the node's logger printed, in order.
+//
+//   otp_replay FILE.iex              (or - for standard input)
+//
+// It types the way ../shared/conformance/capture.sh does: a line is typed
+// once the prompt is shown and the screen has been quiet for 600 ms. Time
+// is virtual (a ManualClock): waiting costs nothing, so Process.sleep(5000)
+// or a GenServer.call timeout replays instantly and the same every time.
+// Lines starting with # at the top of the file are metadata, not typed.
+// An input that never brings the prompt back (a receive that waits
+// forever, a loop) is interrupted, as a user would with Ctrl-C, after
+// 60 s of virtual time or 200 million reductions, and a note goes to stderr.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "runtime/node.hpp"
+#include "shell/session/session.hpp"
+
+namespace {
+
+constexpr int64_t kSettleMs = 600;
+constexpr int64_t kGiveUpMs = 60'000;
+constexpr uint64_t kGiveUpReductions = 200'000'000;
+constexpr uint64_t kSlice = 20'000;
+
+struct Screen {
+  std::string text;
+  uint64_t changes = 0;
+  void write(std::string_view s) {
+    text += s;
+    ++changes;
+  }
+};
+
+std::vector<std::string> read_lines(std::istream& in) {
+  std::vector<std::string> lines;
+  std::string line;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (header && !line.empty() && line[0] == '#' && line.rfind("#iex:", 0) != 0) continue;
+    header = false;
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+class Replay {
+ public:
+  Replay()
+      : node_(otp::NodeOptions{.clock = &clock_, .log = [this](std::string_view s) { screen_.write(s); }}),
+        session_(node_, otp::shell::SessionOptions{
+                            .output = [this](std::string_view s) { screen_.write(s); },
+                            .prompt =
+                                [this](std::string_view p) {
+                                  screen_.write(p);
+                                  prompted_ = true;
+                                },
+                        }) {}
+
+  void run(const std::vector<std::string>& lines) {
+    session_.start();
+    wait_for_prompt();
+    settle();
+    for (const std::string& line : lines) {
+      screen_.write(line + "\n");
+      prompted_ = false;
+      session_.input(line);
+      wait_for_prompt();
+      settle();
+    }
+    std::cout << screen_.text;
+    if (screen_.text.empty() || screen_.text.back() != '\n') std::cout << "\n";
+  }
+
+ private:
+  // Runs until the session shows a prompt, moving the clock to each next
+  // timer while nothing is runnable.
+  void wait_for_prompt() {
+    const int64_t start = clock_.now_ms();
+    uint64_t reductions = 0;
+    bool interrupted = false;
+    while (!prompted_) {
+      otp::RunResult r = node_.run(kSlice);
+      reductions += r.reductions;
+      if (prompted_) break;
+      const bool stuck = r.idle && !r.next_timer;
+      if (!interrupted && (stuck || clock_.now_ms() - start > kGiveUpMs || reductions > kGiveUpReductions)) {
+        std::cerr << "otp_replay: the input did not bring the prompt back; interrupting it\n";
+        session_.interrupt();
+        interrupted = true;
+        continue;
+      }
+      if (stuck) break;
+      if (!r.idle) continue;
+      if (*r.next_timer > clock_.now_ms()) clock_.set(*r.next_timer);
+    }
+  }
+
+  // Runs until the screen has been unchanged for kSettleMs of virtual time.
+  void settle() {
+    int64_t quiet_until = clock_.now_ms() + kSettleMs;
+    uint64_t seen = screen_.changes;
+    uint64_t reductions = 0;
+    for (;;) {
+      otp::RunResult r = node_.run(kSlice);
+      reductions += r.reductions;
+      if (screen_.changes != seen) {
+        seen = screen_.changes;
+        quiet_until = clock_.now_ms() + kSettleMs;
+      }
+      if (!r.idle) {
+        // Busy processes: let virtual time pass as it would (1 ms a slice).
+        if (reductions > kGiveUpReductions) break;
+        clock_.advance(1);
+        if (clock_.now_ms() >= quiet_until) break;
+        continue;
+      }
+      if (!r.next_timer || *r.next_timer > quiet_until) break;
+      if (*r.next_timer > clock_.now_ms()) clock_.set(*r.next_timer);
+    }
+    if (clock_.now_ms() < quiet_until) clock_.set(quiet_until);
+  }
+
+  otp::ManualClock clock_;
+  Screen screen_;
+  otp::Node node_;
+  otp::shell::Session session_;
+  bool prompted_ = false;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::cerr << "usage: otp_replay FILE.iex   (or - for standard input)\n";
+    return 2;
+  }
+  std::vector<std::string> lines;
+  if (std::string(argv[1]) == "-") {
+    lines = read_lines(std::cin);
+  } else {
+    std::ifstream in(argv[1]);
+    if (!in) {
+      std::cerr << "otp_replay: cannot read " << argv[1] << "\n";
+      return 2;
+    }
+    lines = read_lines(in);
+  }
+  Replay replay;
+  replay.run(lines);
+  return 0;
+}

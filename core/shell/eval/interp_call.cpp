@@ -31,6 +31,22 @@ std::string module_text(Atom m) {
   return ":" + std::string(n);
 }
 
+// Calls a built-in; an error leaving it without a stack trace gets the
+// built-in's frame ({String, :upcase, 2, []}), as BEAM's would have.
+Term call_builtin(const Builtin* b, Atom module, Atom name, std::span<const Term> args) {
+  try {
+    return b->fn(args);
+  } catch (ErlangError& e) {
+    // Erlang's BIFs report their arguments ({:ets, :insert, [t, o], []}).
+    if (e.stacktrace.is_nil_list() || !e.stacktrace.is_list()) {
+      Term arity = module.name().rfind("Elixir.", 0) == 0 ? Term::integer(static_cast<int64_t>(args.size()))
+                                                           : Term::list(args);
+      e.stacktrace = Term::list(std::vector<Term>{Term::tuple({Term(module), Term(name), arity, Term::empty_list()})});
+    }
+    throw;
+  }
+}
+
 [[noreturn]] void raise_undefined(Atom module, Atom name, std::size_t arity, bool module_exists) {
   std::string what = "function " + module_text(module) + "." + std::string(name.name()) + "/" + std::to_string(arity);
   if (module_text(module)[0] == ':') what = "function " + module_text(module) + "." + std::string(name.name()) + "/" + std::to_string(arity);
@@ -191,7 +207,7 @@ Term Interp::call_remote(Atom module, Atom name, std::vector<Term> args) {
   const Library& lib = builtins();
   if (const Builtin* b = lib.find(module, name, static_cast<unsigned>(args.size()))) {
     if (self) self->consume(1);
-    return b->fn(args);
+    return call_builtin(b, module, name, args);
   }
   raise_undefined(module, name, args.size(), lib.has_module(module));
 }
@@ -212,7 +228,7 @@ Term Interp::eval_local_call(const Node* n, bool tail) {
   if (const Builtin* b = lib.find(kernel(), name, static_cast<unsigned>(arity))) {
     std::vector<Term> args = eval_args(n->args());
     if (Process* self = Process::current()) self->consume(1);
-    return b->fn(args);
+    return call_builtin(b, kernel(), name, args);
   }
   if (const Builtin* b = lib.find(iex_helpers(), name, static_cast<unsigned>(arity))) {
     std::vector<Term> args = eval_args(n->args());

@@ -2,6 +2,7 @@
 // session's bindings and prints its result or error through its group
 // leader (the session's server), as IEx.Evaluator does.
 #include <exception>
+#include <optional>
 
 #include "runtime/exit.hpp"
 #include "shell/lib/io.hpp"
@@ -11,7 +12,30 @@
 
 namespace otp::shell {
 
+Term dont_display_result();  // helpers.cpp
+
 namespace {
+
+// h/1 is a macro in IEx: `h Enum.map` and `h Enum.map/2` name a function
+// without calling it. Returns the fun or module term to document, or
+// nothing when `e` is not such a call.
+std::optional<Term> help_subject(const shell::Node* e) {
+  if (e->kind != NodeKind::LocalCall || e->name.name() != "h" || e->args().size() != 1) return std::nullopt;
+  const shell::Node* a = e->args()[0];
+  int64_t arity = -1;
+  if (a->kind == NodeKind::BinaryOp && a->op == Op::Div && a->kid(1)->kind == NodeKind::Literal &&
+      a->kid(1)->value.is_small()) {
+    arity = a->kid(1)->value.small();
+    a = a->kid(0);
+  }
+  if (a->kind != NodeKind::RemoteCall || !a->args().empty() || !a->has(kNoParens)) return std::nullopt;
+  const shell::Node* target = a->target();
+  Term mod = target->kind == NodeKind::Alias ? target->value
+             : (target->kind == NodeKind::Literal && target->value.is_atom()) ? target->value
+                                                                                : Term();
+  if (!mod.is_atom() || mod.is_atom(atom::nil)) return std::nullopt;
+  return Term::tuple({mod, Term(a->name), Term::integer(arity)});
+}
 
 std::string warning_text(const Warning& w) {
   std::string where = "iex:" + std::to_string(w.line);
@@ -57,6 +81,14 @@ std::string error_text(std::exception_ptr e, bool* killed) {
       banner = std::move(padded);
     }
   }
+  // IEx prunes the evaluator's own frames (erl_eval's, on BEAM).
+  std::vector<Term> kept;
+  for (const Term* c = &stack; c->is_cons(); c = &c->tail()) {
+    const Term& f = c->head();
+    if (f.is_tuple() && f.tuple_size() >= 3 && f[0].is_atom() && f[0].atom().name() == "erl_eval") continue;
+    kept.push_back(f);
+  }
+  stack = Term::list(std::span<const Term>(kept));
   std::string trace = stack.is_cons() ? format_stacktrace(stack) : "\n";
   if (!banner.empty() && banner.back() == '\n') banner.pop_back();
   return banner + "\n" + trace;
@@ -76,7 +108,13 @@ bool evaluate(Process& self, Session::State& st) {
   try {
     Interp in(st.bindings, nullptr, input.parse.arena);
     in.set_aliases(&st.aliases);
-    for (const shell::Node* e : input.parse.exprs) result = in.eval(e);
+    for (const shell::Node* e : input.parse.exprs) {
+      if (auto subject = help_subject(e)) {
+        result = Interp::call_remote(Atom::intern("Elixir.IEx.Helpers"), Atom::intern("h"), {*subject});
+        continue;
+      }
+      result = in.eval(e);
+    }
     ok = true;
   } catch (const KillUnwind&) {
     throw;
@@ -92,7 +130,7 @@ bool evaluate(Process& self, Session::State& st) {
     st.bindings = Env();
     for (Binding& b : kept) st.bindings.bind(b.name, std::move(b.value));
     st.history[st.counter] = result;
-    text = inspect(result) + "\n";
+    if (!(result == dont_display_result())) text = inspect(result) + "\n";
     ++st.counter;
   } else {
     st.bindings.reset(mark);
@@ -100,7 +138,7 @@ bool evaluate(Process& self, Session::State& st) {
     text = error_text(failure, &killed);
     failure = nullptr;
   }
-  io::put_chars(self, text);
+  if (!text.empty()) io::put_chars(self, text);
   return ok;
 }
 

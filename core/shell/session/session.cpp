@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "behaviours/application.hpp"
 #include "shell/lib/io.hpp"
 #include "shell/session/format.hpp"
 #include "shell/session/session_internal.hpp"
@@ -174,6 +175,7 @@ void server_handle(Session::State& st, Process& self, const Term& msg) {
     return;
   }
   if (msg == a.start) {
+    if (st.options.boot_applications) application::boot(self);
     start_evaluator(self, st);
     if (st.options.banner_at_start) st.print(session_banner() + "\n");
     show_prompt(st);

@@ -48,6 +48,9 @@ struct SessionOptions {
   bool colors = false;
   // Print the banner at start() too (a restart always prints it).
   bool banner_at_start = true;
+  // Load and start what an IEx node runs (kernel, stdlib, compiler, elixir,
+  // logger, iex) before the first prompt, unless already started.
+  bool boot_applications = true;
   // Called for :observer.start() and clear(): front ends act on them.
   std::function<void()> observer_start;
   std::function<void()> clear_screen;

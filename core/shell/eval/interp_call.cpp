@@ -120,7 +120,7 @@ void add_frame(ErlangError& e, const TailCall& call) {
   if (!e.stacktrace.is_list() || depth >= kStackDepth) return;
   static const Term file_key = Term::atom("file"), line_key = Term::atom("line"), erl_eval = Term::atom("erl_eval"),
                     inside = Term::atom("-inside-an-interpreted-fun-");
-  static const Term iex_file = Term::list(std::vector<Term>{Term::integer('i'), Term::integer('e'), Term::integer('x')});
+  const Term iex_file = Term::list(std::vector<Term>{Term::integer('i'), Term::integer('e'), Term::integer('x')});
   uint32_t line = 0;
   Term frame;
   const std::size_t arity = call.args.size();

@@ -130,12 +130,17 @@ bool evaluate(Process& self, Session::State& st) {
     st.bindings = Env();
     for (Binding& b : kept) st.bindings.bind(b.name, std::move(b.value));
     st.history[st.counter] = result;
-    if (!(result == dont_display_result())) text = inspect(result) + "\n";
+    if (!(result == dont_display_result())) {
+      text = inspect(result);
+      if (st.options.colors) text = "\x1b[33m" + text + "\x1b[0m";  // IEx's eval_result colour
+      text += "\n";
+    }
     ++st.counter;
   } else {
     st.bindings.reset(mark);
     st.reader.evaluation_failed();
     text = error_text(failure, &killed);
+    if (st.options.colors && !text.empty()) text = "\x1b[31m" + text + "\x1b[0m";  // eval_error
     failure = nullptr;
   }
   if (!text.empty()) io::put_chars(self, text);

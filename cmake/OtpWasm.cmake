@@ -9,15 +9,16 @@
 # and for one build, without editing: -DOTP_WASM_EXTRA_LINK_FLAGS="-sFOO=1;-sBAR=2"
 # on the top-level configure (forwarded to build/wasm).
 
-# Catch2 and Boost live in /usr/include, which must never be on em++'s
-# include path (glibc's headers would shadow emscripten's libc). So a folder
-# in the build tree holds only symlinks to the two libraries' own folders.
+# Catch2, Boost and nlohmann-json live in /usr/include, which must never be
+# on em++'s include path (glibc's headers would shadow emscripten's libc).
+# So a folder in the build tree holds only symlinks to the libraries' own
+# folders.
 set(OTP_HOST_INCLUDE_DIR "/usr/include" CACHE PATH "Where the host's boost/ and catch2/ header folders are")
 set(OTP_WASM_THIRD_PARTY_DIR "${CMAKE_BINARY_DIR}/third_party/include")
 file(MAKE_DIRECTORY "${OTP_WASM_THIRD_PARTY_DIR}")
-foreach(lib boost catch2)
+foreach(lib boost catch2 nlohmann)
   if(NOT IS_DIRECTORY "${OTP_HOST_INCLUDE_DIR}/${lib}")
-    message(FATAL_ERROR "${OTP_HOST_INCLUDE_DIR}/${lib} is missing: install libboost-dev and catch2 (bash scripts/setup.sh)")
+    message(FATAL_ERROR "${OTP_HOST_INCLUDE_DIR}/${lib} is missing: install libboost-dev, catch2 and nlohmann-json3-dev (bash scripts/setup.sh)")
   endif()
   if(NOT EXISTS "${OTP_WASM_THIRD_PARTY_DIR}/${lib}")
     file(CREATE_LINK "${OTP_HOST_INCLUDE_DIR}/${lib}" "${OTP_WASM_THIRD_PARTY_DIR}/${lib}" SYMBOLIC)
@@ -32,6 +33,9 @@ add_library(otp::boost_context ALIAS otp_boost_context)
 add_library(otp_catch2 INTERFACE)
 target_include_directories(otp_catch2 SYSTEM INTERFACE "${OTP_WASM_THIRD_PARTY_DIR}")
 add_library(otp::catch2 ALIAS otp_catch2)
+add_library(otp_json INTERFACE)
+target_include_directories(otp_json SYSTEM INTERFACE "${OTP_WASM_THIRD_PARTY_DIR}")
+add_library(otp::json ALIAS otp_json)
 
 set(OTP_CATCH2_CMAKE_DIR "/usr/lib/cmake/Catch2" CACHE PATH "Folder of Catch2's Catch.cmake")
 list(APPEND CMAKE_MODULE_PATH "${OTP_CATCH2_CMAKE_DIR}")

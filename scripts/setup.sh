@@ -4,7 +4,7 @@
 # about a second. Fails with a message naming the step that failed.
 #
 #   bash scripts/setup.sh               # build + test: g++, cmake, ninja, ccache,
-#                                       # Boost, Catch2, emscripten, node >= 18
+#                                       # Boost, Catch2, nlohmann-json, emscripten, node >= 18
 #   bash scripts/setup.sh bench_peers   # also Erlang/Elixir (benchmark peers, optional)
 #
 # Each group is one function `ensure_<group>`; to add one (npm packages for
@@ -55,12 +55,31 @@ ensure_node() {
 # Compilers, build tools and libraries for both builds (native and wasm).
 ensure_build() {
   ensure_node
-  apt_install cmake ninja-build g++ ccache libboost-dev libboost-context-dev catch2 emscripten
+  apt_install cmake ninja-build g++ ccache libboost-dev libboost-context-dev catch2 nlohmann-json3-dev emscripten \
+    libedit-dev python3 tmux
   local tool
   for tool in cmake ninja g++ ccache em++; do
     "$tool" --version >/dev/null 2>&1 || fail "check $tool (installed, but \`$tool --version\` does not run)"
   done
   [[ -f /usr/include/catch2/catch.hpp ]] || fail "check Catch2 (/usr/include/catch2/catch.hpp missing)"
+  [[ -f /usr/include/nlohmann/json.hpp ]] || fail "check nlohmann-json (/usr/include/nlohmann/json.hpp missing)"
+}
+
+# The browser page (web/: vite, xterm.js) and its tests (Playwright driving
+# Debian's chromium; no browser is downloaded). npm comes with NodeSource's
+# nodejs; Debian's nodejs needs Debian's npm. `npm ci` runs again only when
+# package-lock.json is newer than what node_modules was installed from.
+ensure_web() {
+  ensure_node
+  command -v npm >/dev/null || apt_install npm
+  apt_install chromium fonts-dejavu-core
+  [[ -x /usr/bin/chromium ]] || fail "check chromium (/usr/bin/chromium missing)"
+  local web
+  web="$(cd "$(dirname "${BASH_SOURCE[0]}")/../web" && pwd)" || fail "find web/"
+  if [[ ! $web/node_modules/.package-lock.json -nt $web/package-lock.json ]]; then
+    log "npm ci in web/"
+    (cd "$web" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in web/"
+  fi
 }
 
 # Optional: the real Erlang/OTP and Elixir, only to run the benchmark peers
@@ -70,7 +89,7 @@ ensure_bench_peers() {
 }
 
 groups=("$@")
-((${#groups[@]})) || groups=(build)
+((${#groups[@]})) || groups=(build web)
 for group in "${groups[@]}"; do
   declare -F "ensure_$group" >/dev/null || fail "unknown group '$group' (known: $(declare -F | sed -n 's/^declare -f ensure_//p' | tr '\n' ' '))"
   "ensure_$group"

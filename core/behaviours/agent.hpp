@@ -19,6 +19,10 @@
 // Limits: the {module, fun, args} forms of Elixir's Agent are not supported
 // (there is no module table yet); a non-fun (or a fun of the wrong arity)
 // is error(:function_clause) in the caller, as Elixir's guards.
+//
+// Who calls what: every function below is called by a process of the node
+// (`caller` / `self`), which waits for the agent's answer (cast does not);
+// the funs run in the agent process.
 #pragma once
 #include <functional>
 #include <memory>

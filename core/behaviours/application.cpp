@@ -1,6 +1,7 @@
 #include "behaviours/application.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <unordered_map>
 
 #include "runtime/exit.hpp"
@@ -8,6 +9,16 @@
 
 namespace otp {
 namespace {
+
+// Logger's "\n12:00:00.000 [notice] " prefix: OTP's application controller
+// reports an application's exit at notice level.
+std::string notice_stamp(Node& node) {
+  int64_t t = node.clock().wall_ms_of_day();
+  char stamp[40];
+  std::snprintf(stamp, sizeof stamp, "\n%02d:%02d:%02d.%03d [notice] ", int(t / 3600000 % 24), int(t / 60000 % 60),
+                int(t / 1000 % 60), int(t % 1000));
+  return stamp;
+}
 
 struct App {
   AppSpec spec;
@@ -90,7 +101,7 @@ void master(Process& self, Atom name, Term type, Pid starter, Term ack) {
     Term m = self.receive();
     if (m.is_tuple() && m.tuple_size() == 3 && m[0].is_atom(atom::EXIT) && m[1] == Term(top)) {
       mark_stopped(node, name);
-      node.log("\n[info] Application " + std::string(name.name()) + " exited: " + inspect(m[2]) + "\n");
+      node.log(notice_stamp(node) + "Application " + std::string(name.name()) + " exited: " + inspect(m[2]) + "\n");
       return;
     }
     if (m.is_tuple() && m.tuple_size() == 3 && m[0].is_atom(atom::stop)) {
@@ -100,7 +111,7 @@ void master(Process& self, Atom name, Term type, Pid starter, Term ack) {
                    Timeout::infinity());
       if (spec.stop) spec.stop(state);
       mark_stopped(node, name);
-      node.log("\n[info] Application " + std::string(name.name()) + " exited: :stopped\n");
+      node.log(notice_stamp(node) + "Application " + std::string(name.name()) + " exited: :stopped\n");
       node.send(m[1].pid(), Term::tuple({m[2], Term(atom::ok)}));
       return;
     }
@@ -219,6 +230,13 @@ Term started_applications(Node& node) {
   return Term::list(std::span<const Term>(out));
 }
 
+std::optional<Pid> master_of(Node& node, Atom app) {
+  Controller& c = controller(node);
+  auto it = c.loaded.find(app.id);
+  if (it == c.loaded.end() || !it->second.running || it->second.master.number == 0) return std::nullopt;
+  return it->second.master;
+}
+
 Term loaded_applications(Node& node) {
   std::vector<Term> out;
   for (const auto& [id, a] : controller(node).loaded)
@@ -273,6 +291,16 @@ Term put_env(Node& node, const Term& app, const Term& key, Term value) {
   return Term(atom::ok);
 }
 
+Term delete_env(Node& node, const Term& app, const Term& key) {
+  auto& env = controller(node).env;
+  auto it = env.find(app_atom(app).id);
+  if (it == env.end()) return Term(atom::ok);
+  std::vector<Term> kept;
+  for (const Term* l = &it->second; l->is_cons(); l = &l->tail())
+    if (!(l->head().is_tuple() && l->head()[0] == key)) kept.push_back(l->head());
+  it->second = Term::list(std::span<const Term>(kept));
+  return Term(atom::ok);
+}
 Term fetch_env(Node& node, const Term& app, const Term& key) {
   Term all = get_all_env(node, app);
   const Term* v = keyword_get(all, key);

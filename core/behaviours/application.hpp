@@ -10,8 +10,15 @@
 // Stopping one shuts its tree down (exit :shutdown to the top, wait) and
 // then calls its stop callback. Dependencies are started first by
 // ensure_all_started and checked by start, as in OTP.
+//
+// Who calls what: load, started_applications, loaded_applications, spec,
+// master_of and the *_env functions read or change the node's controller
+// directly: the host or any process of the node. start, ensure_all_started,
+// stop and boot are called by a process of the node (`self`), which waits
+// while applications start or stop.
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +56,9 @@ Term stop(Process& self, const Term& app);
 
 // [{name, 'description', 'vsn'}], most recently started first.
 Term started_applications(Node& node);
+// For observers: the master process of a running application (it links to
+// the top supervisor), or nullopt (not running, or a library application).
+std::optional<Pid> master_of(Node& node, Atom app);
 Term loaded_applications(Node& node);
 // Application.spec/1 (keyword list, or nil when not loaded) and spec/2.
 Term spec(Node& node, const Term& app);
@@ -57,6 +67,7 @@ Term spec(Node& node, const Term& app, const Term& key);
 Term get_env(Node& node, const Term& app, const Term& key, const Term& fallback = Term());
 Term get_all_env(Node& node, const Term& app);
 Term put_env(Node& node, const Term& app, const Term& key, Term value);
+Term delete_env(Node& node, const Term& app, const Term& key);  // Application.delete_env/2: :ok
 Term fetch_env(Node& node, const Term& app, const Term& key);   // {:ok, v} | :error
 Term fetch_env_bang(Node& node, const Term& app, const Term& key);  // v, or ArgumentError as Elixir
 

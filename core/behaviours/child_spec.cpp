@@ -15,6 +15,7 @@ namespace {
 struct StartTable {
   explicit StartTable(Node&) {}
   std::unordered_map<uint64_t, StartMfa> fns;  // module id << 32 | function id
+  StartResolver resolver;
 };
 
 uint64_t key(Atom m, Atom f) { return (uint64_t{m.id} << 32) | f.id; }
@@ -29,7 +30,12 @@ bool is_mfa(const Term& s) {
 // Applies an MFA or fun to args in the calling process.
 Term apply_start(Process& self, const Term& start, std::span<const Term> args) {
   if (start.is_fun()) return apply_fun(start, args);
-  auto& fns = self.node().service<StartTable>().fns;
+  auto& table = self.node().service<StartTable>();
+  if (table.resolver) {
+    StartResolver resolver = table.resolver;  // a copy: the table may change while it runs
+    if (StartMfa fn = resolver(self.node(), start[0].atom(), start[1].atom(), args.size())) return fn(self, args);
+  }
+  auto& fns = table.fns;
   auto it = fns.find(key(start[0].atom(), start[1].atom()));
   if (it == fns.end()) {
     Term where = Term::tuple({start[0], start[1], Term::list(args), Term::empty_list()});
@@ -54,6 +60,10 @@ bool ok_pid(const Term& r, std::size_t n) { return r.is_tuple() && r.tuple_size(
 
 void register_start(Node& node, Atom module, Atom function, StartMfa fn) {
   node.service<StartTable>().fns[key(module, function)] = std::move(fn);
+}
+
+void set_start_resolver(Node& node, StartResolver resolver) {
+  node.service<StartTable>().resolver = std::move(resolver);
 }
 
 Term child_spec(Term id, StartFn start, const ChildOptions& opts) {

@@ -17,9 +17,15 @@
 // `modules` default to [the fun's module]. Start functions run in the
 // supervisor process (Process::current()) and return
 // {:ok, pid} | {:ok, pid, info} | :ignore | {:error, reason}.
+//
+// Who calls what: register_start and set_start_resolver, the host or any
+// process of the node, before the starts that need them; child_spec and
+// parse_child_spec, anyone; start_child_process, start_dynamic and
+// shutdown_child, only the supervisor process itself.
 #pragma once
 #include <functional>
 #include <span>
+#include <vector>
 
 #include "runtime/node.hpp"
 
@@ -30,6 +36,11 @@ enum class Restart : uint8_t { Permanent, Transient, Temporary };
 // A start function for the node's table: called with the spec's args.
 using StartMfa = std::function<Term(Process& self, std::span<const Term> args)>;
 void register_start(Node& node, Atom module, Atom function, StartMfa fn);
+// A resolver asked first for every {m, f, args} start (the shell's: its
+// interpreted modules and built-ins); an empty StartMfa means "not mine",
+// and the table above is used.
+using StartResolver = std::function<StartMfa(Node& node, Atom module, Atom function, std::size_t arity)>;
+void set_start_resolver(Node& node, StartResolver resolver);
 
 // A C++ start function for child_spec().
 using StartFn = std::function<Term(Process& self)>;
@@ -81,6 +92,22 @@ Term start_dynamic(Process& self, const Term& start, std::span<const Term> extra
 // :infinity), then :kill. Unlinks and flushes the child's EXIT. Returns :ok,
 // or {:error, reason} when the child died with another reason than asked.
 Term shutdown_child(Process& self, Pid pid, const Term& shutdown, Restart restart);
+
+// For observers: what a Supervisor's or DynamicSupervisor's state holds
+// (the state from gen_server::peek), read without a call; see
+// supervisor::view_state and dynamic_supervisor::view_state.
+struct StateView {
+  Term strategy;                   // :one_for_one | :one_for_all | :rest_for_one
+  int64_t max_restarts = 0;        // intensity
+  int64_t max_seconds = 0;         // period
+  int64_t restarts_in_window = 0;  // restarts that count now (one more than max_restarts stops it)
+  std::size_t child_count = 0;     // all children, also those past max_children
+  // At most max_children of them, in which_children's order (Supervisor:
+  // newest first; DynamicSupervisor: its own order, not sorted). pid is a
+  // pid, :undefined or {:restarting, old pid | :undefined}; a
+  // DynamicSupervisor's ids are :undefined.
+  std::vector<Child> children;
+};
 
 // {:child, pid, id, mfa, restart, false, shutdown, type, modules}: the
 // record OTP puts in {:error, {reason, child}} for a failed start_child.

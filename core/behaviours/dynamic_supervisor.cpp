@@ -244,5 +244,26 @@ Term stop(Process& self, const Term& sup, Term reason) {
   return gen_server::stop(self, sup, std::move(reason), Timeout::infinity());
 }
 
+bool view_state(const Term& state, int64_t now_ms, std::size_t max_children, supervisor::StateView* out) {
+  const DynState* s = state.is_fun() ? dynamic_cast<const DynState*>(&state.fun()) : nullptr;
+  if (!s) return false;
+  out->strategy = A("one_for_one");
+  out->max_restarts = s->intensity;
+  out->max_seconds = s->period;
+  const int64_t now = now_ms / 1000;  // add_restart's window
+  out->restarts_in_window = 0;
+  for (int64_t r : s->restarts) out->restarts_in_window += now - r < s->period;
+  out->child_count = s->children.size();
+  out->children.clear();
+  for (const DynChild& c : s->children) {
+    if (out->children.size() >= max_children) break;
+    Child v = c.spec;
+    v.id = Term(atom::undefined);
+    v.pid = c.restarting ? Term::tuple({A("restarting"), Term(c.pid)}) : Term(c.pid);
+    out->children.push_back(std::move(v));
+  }
+  return true;
+}
+
 }  // namespace dynamic_supervisor
 }  // namespace otp

@@ -8,6 +8,12 @@
 // retried with a {:"$gen_restart", pid} message to itself. On stop, children
 // get their exit signals all at once and are waited for (then killed after
 // their own shutdown time). State: an opaque boxed term, as Supervisor's.
+//
+// Who calls what: the functions of dynamic_supervisor:: are called by a
+// process of the node (`caller` / `self`), which waits for the supervisor's
+// answer (start_child also waits for the child's init); view_state by
+// observers (the host between run slices, or any process of the node). The
+// callbacks run in the supervisor process.
 #pragma once
 #include "behaviours/child_spec.hpp"
 #include "behaviours/gen_server.hpp"
@@ -44,6 +50,10 @@ Term terminate_child(Process& self, const Term& sup, const Term& pid);  // :ok |
 Term which_children(Process& self, const Term& sup);
 Term count_children(Process& self, const Term& sup);  // %{active:, specs:, supervisors:, workers:}
 Term stop(Process& self, const Term& sup, Term reason = Term(atom::normal));
+
+// For observers: as supervisor::view_state, for a DynamicSupervisor's state
+// (strategy :one_for_one; Elixir's restart window: now - r < max_seconds).
+bool view_state(const Term& state, int64_t now_ms, std::size_t max_children, supervisor::StateView* out);
 
 }  // namespace dynamic_supervisor
 }  // namespace otp

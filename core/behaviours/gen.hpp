@@ -11,6 +11,10 @@
 //   {:noproc, {GenServer, :call, [server, request, timeout]}}
 //   {:timeout, {GenServer, :call, [server, request, timeout]}}
 //   {reason, {GenServer, :call, [server, request, timeout]}}   (server died)
+//
+// Who calls what: call and system_call, a process of the node (`self`, which
+// waits for the reply); cast, reply, whereis and the name functions, the
+// host or any process of the node.
 #pragma once
 #include <functional>
 #include <optional>

@@ -9,6 +9,10 @@ namespace otp {
 
 using namespace gen_server_detail;
 
+void gen_server_detail::ServerHandler::operator()(Process& self, const Term& msg) const {
+  Loop(self, *server).handle(msg);
+}
+
 // ---- default callbacks (as `use GenServer` defines them) ----
 
 Term GenServer::handle_call(const Term&, const Term&, const Term&) const {
@@ -64,8 +68,7 @@ Term start(Process& caller, std::shared_ptr<const GenServer> module, Term args, 
   if (!so.initial_call.is_tuple())
     so.initial_call = Term::tuple({server->mod->module_name(), Term(atom::function), Term::integer(1)});
   so.initial_call = Term::tuple({so.initial_call[0], Term::atom("init"), Term::integer(1)});
-  Spawned sp = caller.spawn_handler(
-      [server](Process& self, const Term& msg) { Loop(self, *server).handle(msg); }, so);
+  Spawned sp = caller.spawn_handler(ServerHandler{server}, so);
   Ref ack = node.make_ref();
   Term ack_term(ack);
   Term mon(*sp.monitor);
@@ -137,6 +140,14 @@ Term stop(Process& self, const Term& server, Term reason, Timeout timeout) {
 
 void stage_module(Node& node, Pid server, std::shared_ptr<const GenServer> module) {
   node.service<StagedModules>().by_pid[StagedModules::key(server)] = std::move(module);
+}
+
+std::optional<ServerView> peek(const Node& node, Pid pid) {
+  const Process* p = node.find(pid);
+  if (!p) return std::nullopt;
+  const ServerHandler* h = p->handler().target<ServerHandler>();
+  if (!h || !h->server->initialized) return std::nullopt;
+  return ServerView{h->server->mod, h->server->state, h->server->name, h->server->suspended};
 }
 
 }  // namespace gen_server

@@ -26,8 +26,14 @@
 // exception) ends the server: terminate/2 runs, Logger's report is printed
 // ("GenServer NAME terminating", the exception, "Last message", "State"),
 // and the process exits with the reason.
+//
+// Who calls what: start(Process&), call and stop, a process of the node
+// (`caller` / `self`, which waits); start(Node&), cast, reply and
+// stage_module, the host too; peek, observers. The callbacks run in the
+// server process (Process::current()), possibly for many servers at once.
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "behaviours/gen.hpp"
@@ -99,6 +105,22 @@ Term stop_noreply(Term reason, Term state);
 // server handles :sys.change_code (suspend, change_code, resume), whose
 // code_change/3 then runs on the new module.
 void stage_module(Node& node, Pid server, std::shared_ptr<const GenServer> module);
+
+// For observers (the host between run slices, or a process of the same
+// node): the module, state and name of a live server built on this loop
+// (GenServer, Supervisor, DynamicSupervisor, Agent, GenStage, Registry),
+// read without a message, so a busy or blocked server never blocks the
+// reader. The state is what :sys.get_state would answer once the server is
+// back in its loop: a server blocked inside a callback shows the state from
+// before that callback. nullopt for a dead pid, another kind of process, or
+// a server whose init has not returned yet.
+struct ServerView {
+  std::shared_ptr<const GenServer> module;
+  Term state;
+  Term name;  // [] | atom | {:via, m, n}
+  bool suspended = false;
+};
+std::optional<ServerView> peek(const Node& node, Pid pid);
 
 }  // namespace gen_server
 }  // namespace otp

@@ -51,6 +51,13 @@ struct Server {
   Ref timeout_ref{0};
 };
 
+// The handler of every server process: a named type, so that
+// gen_server::peek can find the Server through Process::handler().
+struct ServerHandler {
+  std::shared_ptr<Server> server;
+  void operator()(Process& self, const Term& msg) const;
+};
+
 inline Term timeout_tag() { return Term(atom::gen_timeout); }
 inline Term init_tag() { return Term(atom::gen_init); }
 

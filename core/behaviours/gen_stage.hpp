@@ -39,6 +39,11 @@
 //   {:"$gen_consumer", {producer, ref}, events}
 //   {:"$gen_consumer", {producer, ref}, {:cancel, reason}}
 // and both sides monitor each other.
+//
+// Who calls what: start_link, start(Process&), sync_subscribe, ask, cancel
+// and call, a process of the node (`caller` / `self`); start(Node&) and the
+// async_* functions, the host too. Stage and dispatcher callbacks run in the
+// stage process.
 #pragma once
 #include <memory>
 

@@ -264,4 +264,20 @@ void Supervisor::terminate(const Term&, const Term& state) const {
   if (state.is_fun()) terminate_from(*Process::current(), st(state), 0);
 }
 
+bool supervisor::view_state(const Term& state, int64_t now_ms, std::size_t max_children, StateView* out) {
+  const SupState* s = state.is_fun() ? dynamic_cast<const SupState*>(&state.fun()) : nullptr;
+  if (!s) return false;
+  out->strategy = s->strategy;
+  out->max_restarts = s->intensity;
+  out->max_seconds = s->period;
+  const int64_t threshold = now_ms / 1000 - s->period;  // add_restart's window
+  out->restarts_in_window = 0;
+  for (int64_t r : s->restarts) out->restarts_in_window += r >= threshold;
+  out->child_count = s->children.size();
+  out->children.clear();
+  for (std::size_t i = s->children.size(); i-- > 0 && out->children.size() < max_children;)
+    out->children.push_back(s->children[i]);
+  return true;
+}
+
 }  // namespace otp

@@ -18,6 +18,11 @@
 // State: the GenServer state is an opaque boxed term (a FunObject subclass,
 // so it is reference-counted like any term and released when the process
 // dies however it dies); :sys.get_state shows it as a fun.
+//
+// Who calls what: the functions of supervisor:: are called by a process of
+// the node (`caller` / `self`), which waits for the supervisor's answer;
+// view_state by observers (the host between run slices, or any process of
+// the node). Start functions and callbacks run in the supervisor process.
 #pragma once
 #include "behaviours/child_spec.hpp"
 #include "behaviours/gen_server.hpp"
@@ -69,6 +74,11 @@ Term terminate_child(Process& self, const Term& sup, Term id);
 Term restart_child(Process& self, const Term& sup, Term id);
 Term delete_child(Process& self, const Term& sup, Term id);
 Term stop(Process& self, const Term& sup, Term reason = Term(atom::normal));
+
+// For observers: fills `out` from a Supervisor's state term (as
+// gen_server::peek gives it) at node time `now_ms`; false if `state` is not
+// a Supervisor's. Reads only; call it between runs or from a process.
+bool view_state(const Term& state, int64_t now_ms, std::size_t max_children, StateView* out);
 
 }  // namespace supervisor
 }  // namespace otp

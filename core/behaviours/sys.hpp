@@ -2,6 +2,10 @@
 // Agent, ...): read and replace the state, suspend and resume, code change,
 // tracing. Each call is a {:system, from, request} message answered by the
 // server's loop; failures exit like OTP's ({reason, {:sys, fun, [server, timeout]}}).
+//
+// Who calls what: a process of the node (`self`), which waits for the
+// server's answer; never the server itself (it would wait for its own reply,
+// as on BEAM).
 #pragma once
 #include <functional>
 

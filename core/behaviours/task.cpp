@@ -48,10 +48,17 @@ Term argument_error(const std::string& message) {
                     {Term(atom::message), Term::binary(message)}});
 }
 
+// Kernel.inspect/1 as Elixir's messages use it: not pretty, on one line.
+InspectOptions one_line() {
+  InspectOptions o;
+  o.pretty = false;
+  return o;
+}
+
 View owned(Process& self, const Term& task) {
   View v = view(task);
   if (!v.owner.is_pid() || v.owner.pid() != self.self())
-    throw ErlangError(argument_error("task " + inspect(task) + " must be queried from the owner but was queried from " +
+    throw ErlangError(argument_error("task " + inspect(task, one_line()) + " must be queried from the owner but was queried from " +
                                      inspect(Term(self.self()))));
   return v;
 }

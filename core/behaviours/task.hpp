@@ -24,6 +24,10 @@
 // Querying a task from a process other than its owner is an ArgumentError.
 // Task.Supervisor is in task_supervisor.hpp. Limits: async_stream is ordered only; the
 // noconnection/nodedown cases of a distributed node do not arise here.
+//
+// Who calls what: every function takes the task's owner, the process that
+// calls it (`owner`); only the owner may await, yield, shut down or ignore
+// its tasks. detail:: is for Task.Supervisor only.
 #pragma once
 #include <deque>
 #include <functional>

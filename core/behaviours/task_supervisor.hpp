@@ -9,6 +9,10 @@
 // tells it the monitor ref; the task waits for that before running its fun,
 // so the reply always finds the owner's alias (Elixir's Task.Supervised does
 // the same handshake).
+//
+// Who calls what: a process of the node (`caller` / `owner`), which waits for
+// the supervisor's answer; the owner of a task started with async is the
+// caller.
 #pragma once
 #include "runtime/node.hpp"
 

@@ -1,5 +1,9 @@
 // Time for a node: milliseconds on a monotonic clock. Tests use a ManualClock
 // that only moves when told to, so every timer fires deterministically.
+//
+// Who calls what: the node reads its clock (Node::now_ms); the host moves a
+// ManualClock only between run slices (or through Node::advance), never a
+// process.
 #pragma once
 #include <chrono>
 #include <cstdint>

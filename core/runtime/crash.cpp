@@ -64,7 +64,17 @@ std::string error_headline(const Term& reason, const Term& arguments_info) {
   return error_headline(reason);
 }
 
+namespace {
+HeadlineFormatter g_headline_formatter = nullptr;
+}  // namespace
+
+void set_headline_formatter(HeadlineFormatter f) noexcept { g_headline_formatter = f; }
+
 std::string error_headline(const Term& reason) {
+  if (g_headline_formatter) {
+    std::string text = g_headline_formatter(reason);
+    if (!text.empty()) return "** " + text;
+  }
   std::string module, message;
   if (exception_struct(reason, &module, &message)) return "** (" + module + ") " + message;
   if (reason.is_atom(atom::badarith)) return "** (ArithmeticError) bad argument in arithmetic expression";

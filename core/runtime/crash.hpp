@@ -3,6 +3,9 @@
 //
 //   [error] Process #PID<0.115.0> raised an exception
 //   ** (RuntimeError) boom
+//
+// Who calls what: the runtime at a process boundary, and the behaviours
+// around the callbacks they run (catch_exit), always on the node's thread.
 #pragma once
 #include <exception>
 #include <optional>
@@ -43,6 +46,12 @@ std::optional<Term> catch_exit(F&& f, CrashInfo* info) {
 // "** (Kind) message" for an error reason, as Elixir's Exception.format_banner
 // prints the common ones; other reasons print as "Erlang error: <inspect>".
 std::string error_headline(const Term& reason);
+// A layer above the runtime (the shell's library) may install Elixir's
+// full normalisation (Exception.normalize/2: {:badmatch, v} is a
+// MatchError, ...) for the headlines of crash reports. It returns the text
+// after "** ", or an empty string to keep the runtime's own.
+using HeadlineFormatter = std::string (*)(const Term& reason);
+void set_headline_formatter(HeadlineFormatter f) noexcept;
 // The same for an ErlangError with OTP's error_info texts (see term/error.hpp):
 // a badarg with texts prints as Elixir prints it,
 //   ** (ArgumentError) errors were found at the given arguments:

@@ -15,6 +15,10 @@
 //                  release what it holds. It is not a std::exception, so
 //                  `catch (const std::exception&)` in user code does not stop
 //                  it; code that catches (...) must rethrow.
+//
+// Who calls what: process code throws these (Process::exit, the behaviours,
+// the shell's built-ins); only the runtime catches them for good, at the
+// process boundary.
 #pragma once
 #include "term/term.hpp"
 

@@ -1,5 +1,9 @@
 // A non-owning reference to a callable, for matchers passed down the
 // receive path without allocating (std::function would copy the closure).
+//
+// Who calls what: the runtime's receive path (Process::receive takes one); a
+// FunctionRef must not outlive the callable it refers to, so pass it down,
+// never store it.
 #pragma once
 #include <type_traits>
 #include <utility>

@@ -2,6 +2,10 @@
 // send appends in O(1) and a selective receive unlinks from the middle
 // without moving the rest. Nodes come from a per-node free list (MessagePool)
 // so the steady state of message passing allocates nothing.
+//
+// Who calls what: only the runtime (Process, Node) touches a mailbox;
+// processes read theirs through Process::receive, observers its length
+// through Process::message_queue_len.
 #pragma once
 #include <cstddef>
 #include <vector>

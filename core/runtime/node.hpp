@@ -88,6 +88,9 @@ class Node {
   bool exit(const Term& pid, Term reason);  // erlang:exit/2 from the host (sender: undefined)
   bool alive(Pid pid) const;
   std::vector<Pid> processes() const;  // Process.list(), in pid order
+  // A live process of this node, or nullptr; for reading its Process views
+  // (the observer). The pointer is valid until the node runs again.
+  const Process* find(Pid pid) const noexcept { return lookup(pid); }
   std::size_t process_count() const noexcept { return alive_count_; }
 
   // --- names ------------------------------------------------------------------

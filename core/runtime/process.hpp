@@ -87,7 +87,7 @@ class Process {
   void link(const Term& pid);    // badarg for a non-pid; a dead pid: noproc exit signal/message
   void unlink(const Term& pid);
   Ref monitor(const Term& pid_or_name);
-  bool demonitor(Ref ref, bool flush = false);
+  bool demonitor(Ref ref, bool flush = false);  // whether the monitor was active (erlang:demonitor info)
   bool trap_exit(bool on);       // returns the previous value
   bool trapping_exits() const noexcept { return trap_exit_; }
   [[noreturn]] void exit(Term reason);      // erlang:exit/1
@@ -127,6 +127,16 @@ class Process {
   // Bytes this process holds: the process itself, its queue, its stack.
   std::size_t memory_bytes() const noexcept;
   uint64_t reductions() const noexcept { return reductions_; }
+
+  // --- read-only views for observers (the host, or any process of this node) ---
+  std::size_t message_queue_len() const noexcept { return mailbox_.size(); }
+  const Term& registered_name() const noexcept { return registered_name_; }  // [] when none
+  const Term& current_function() const noexcept { return current_function_; }  // {M, F, A}
+  const Term& initial_call() const noexcept { return initial_call_; }
+  bool in_run_queue() const noexcept { return in_run_queue_; }  // Process.info's :runnable
+  // The message handler of a handler process (empty for a Body process):
+  // behaviours find their own loop's state through it (gen_server::peek).
+  const Handler& handler() const noexcept { return handler_; }
 
  private:
   friend class Node;

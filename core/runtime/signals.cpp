@@ -172,6 +172,7 @@ Ref Node::add_monitor(Process* watcher, const Term& target) {
 }
 
 bool Node::remove_monitor(Process* watcher, Ref ref, bool flush) {
+  bool found = false;
   if (watcher->extra_) {
     auto& outs = watcher->extra_->monitors;
     auto it = std::find_if(outs.begin(), outs.end(),
@@ -184,6 +185,7 @@ bool Node::remove_monitor(Process* watcher, Ref ref, bool flush) {
                   ins.end());
       }
       outs.erase(it);
+      found = true;
     }
   }
   if (flush) {
@@ -197,7 +199,7 @@ bool Node::remove_monitor(Process* watcher, Ref ref, bool flush) {
         link = &(*link)->next;
     }
   }
-  return true;
+  return found;
 }
 
 }  // namespace otp

@@ -17,6 +17,10 @@
 //
 // (IEx then prints the empty stack trace as one blank line; that line is the
 // caller's business.)
+//
+// Who calls what: the lexer and the parser make RawErrors; the IEx reader
+// (iex_input.hpp) and the session print them with render_iex_error. Plain
+// functions on strings: any thread.
 #pragma once
 #include <cstdint>
 #include <string>

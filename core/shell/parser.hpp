@@ -11,6 +11,10 @@
 // iex_input.hpp.
 //
 // Cost: linear in the input; nodes come from one arena per parse.
+//
+// Who calls what: the IEx reader (iex_input.hpp), tests and the fuzzer.
+// parse() touches no node; the tree's literal Terms belong to the calling
+// thread (terms are not shared between threads).
 #pragma once
 #include <cstddef>
 #include <memory>

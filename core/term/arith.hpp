@@ -4,6 +4,9 @@
 // bignums and come back when they fit again. Float results that are not
 // finite raise badarith, as do non-number arguments and division by zero.
 // Every error is thrown as ErlangError{atom::badarith}.
+//
+// Who calls what: anyone, on the thread that owns the terms (a node's
+// processes, the host of that node).
 #pragma once
 #include "term/error.hpp"
 #include "term/term.hpp"

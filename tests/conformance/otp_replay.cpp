@@ -53,16 +53,7 @@ std::vector<std::string> read_lines(std::istream& in) {
 
 class Replay {
  public:
-  Replay()
-      : node_(otp::NodeOptions{.clock = &clock_, .log = [this](std::string_view s) { screen_.write(s); }}),
-        session_(node_, otp::shell::SessionOptions{
-                            .output = [this](std::string_view s) { screen_.write(s); },
-                            .prompt =
-                                [this](std::string_view p) {
-                                  screen_.write(p);
-                                  prompted_ = true;
-                                },
-                        }) {}
+  Replay() : node_(node_options()), session_(node_, session_options()) {}
 
   void run(const std::vector<std::string>& lines) {
     session_.start();
@@ -126,6 +117,22 @@ class Replay {
       if (*r.next_timer > clock_.now_ms()) clock_.set(*r.next_timer);
     }
     if (clock_.now_ms() < quiet_until) clock_.set(quiet_until);
+  }
+
+  otp::NodeOptions node_options() {
+    otp::NodeOptions o;
+    o.clock = &clock_;
+    o.log = [this](std::string_view s) { screen_.write(s); };
+    return o;
+  }
+  otp::shell::SessionOptions session_options() {
+    otp::shell::SessionOptions o;
+    o.output = [this](std::string_view s) { screen_.write(s); };
+    o.prompt = [this](std::string_view p) {
+      screen_.write(p);
+      prompted_ = true;
+    };
+    return o;
   }
 
   otp::ManualClock clock_;

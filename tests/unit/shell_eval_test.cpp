@@ -32,7 +32,7 @@ std::string ev(Node& node, const std::string& src) {
       for (const shell::Node* e : pr.exprs) r = in.eval(e);
       out = inspect(r);
     } catch (const ErlangError& e) {
-      Term ex = shell::normalize_error(e.reason);
+      Term ex = shell::blame_exception(e.reason, e.stacktrace.is_list() ? e.stacktrace : Term::empty_list());
       std::string mod(ex.map_get(Term(atom::__struct__))->atom().name().substr(7));
       err = "** (" + mod + ") " + shell::error_message(ex);
     } catch (const ThrownValue& t) {

@@ -51,7 +51,7 @@ TEST_CASE("Enum on a value that is not enumerable raises Protocol.UndefinedError
   CHECK(err("Enum", "to_list", {some_struct}) ==
         "** (Protocol.UndefinedError) protocol Enumerable not implemented for %{__struct__: URI, host: nil} of type "
         "URI (a struct)");
-  CHECK(err("Enum", "map", {L({I(1)}), A("nope")}) == "** ({:badfun, :nope}) expected a function, got: :nope");
+  CHECK(err("Enum", "map", {L({I(1)}), A("nope")}) == "** (BadFunctionError) expected a function, got: :nope");
 }
 
 TEST_CASE("Enum extremes take sorters and empty fallbacks in every arity", "[shell][lib][enum]") {

@@ -30,14 +30,17 @@ inline std::string ev(const char* mod, const char* fun, std::vector<Term> args) 
   return inspect(call(mod, fun, std::move(args)));
 }
 
-// "** (Module) message" for what the call raises, or "no error: <result>".
+// "** (Module) message" for what the call raises, as IEx prints it, or
+// "no error: <result>".
 inline std::string err(const char* mod, const char* fun, std::vector<Term> args) {
   std::string out;
   try {
     out = "no error: " + inspect(call(mod, fun, std::move(args)));
   } catch (const ErlangError& e) {
-    const Term* m = e.reason.is_map() ? e.reason.map_get(Term(atom::__struct__)) : nullptr;
-    out = "** (" + (m ? inspect(*m) : inspect(e.reason)) + ") " + shell::exception_message(e.reason);
+    // As IEx prints it: normalised and blamed (": 1 / 0", "Did you mean").
+    Term ex = shell::blame_exception(e.reason, e.stacktrace.is_list() ? e.stacktrace : Term::empty_list());
+    const Term* m = ex.map_get(Term(atom::__struct__));
+    out = "** (" + (m ? inspect(*m) : inspect(e.reason)) + ") " + shell::exception_message(ex);
   }
   return out;
 }

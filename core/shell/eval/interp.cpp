@@ -4,6 +4,7 @@
 #include "shell/eval/interp.hpp"
 
 #include "shell/eval/fun.hpp"
+#include "shell/eval/interp_data.hpp"
 #include "shell/eval/module.hpp"
 #include "shell/eval/raise.hpp"
 #include "shell/lib/builtins.hpp"
@@ -38,13 +39,23 @@ Term boolean_operand(const Node* n, const Term& v, std::string_view op) {
 
 bool is_zero(const Term& t) { return (t.is_small() && t.small() == 0) || (t.is_float() && t.as_double() == 0.0); }
 
+// An arithmetic operator. Shell code runs in erl_eval on BEAM, which applies
+// :erlang.+/2 and friends, so a failure's first stack frame is the operator
+// ({:erlang, :/, [1, 0], []}, which IEx blames as ": 1 / 0"); compiled module
+// code does the arithmetic inline and has no such frame.
 template <class F>
-Term arith2(std::string_view op, const Term& a, const Term& b, F f) {
-  if (a.is_number() && b.is_number() && !(op == "/" && is_zero(b))) return f(a, b);
+Term arith2(bool compiled, std::string_view op, const Term& a, const Term& b, F f) {
+  if (a.is_number() && b.is_number() && !(op == "/" && is_zero(b))) {
+    try {
+      return f(a, b);
+    } catch (const ErlangError&) {
+      if (compiled) throw;
+      rethrow_arithmetic(arith_blame(op, a, b));
+    }
+  }
+  if (compiled) raise_arithmetic();
   raise_arithmetic(arith_blame(op, a, b));
 }
-
-std::string lib_blame(std::string_view op, const Term& v) { return arith_blame(op, v); }
 
 Term concat_lists(const Term& a, const Term& b) {
   if (!a.is_list()) throw ErlangError(Term(atom::badarg));
@@ -129,7 +140,12 @@ Term Interp::eval_map_update(const Node* n) {
   for (uint32_t i = 1; i + 1 < n->count; i += 2) {
     Term k = eval(n->kid(i));
     Term v = eval(n->kid(i + 1));
-    if (!base.map_get(k)) raise_key_error(k, base);
+    if (!base.map_get(k)) {
+      // :maps.update/3's {:badkey, k}; Elixir finds the map in the frame
+      ErlangError e{Term::tuple({Term::atom("badkey"), k})};
+      e.stacktrace = Term::list({Term::tuple({Term::atom("maps"), Term::atom("update"), Term::list({k, v, base}), Term::empty_list()})});
+      throw e;
+    }
     base = base.map_put(std::move(k), std::move(v));
   }
   return base;
@@ -157,7 +173,10 @@ Term Interp::eval(const Node* n, bool tail) {
     case NodeKind::Var: {
       if (const Term* v = env_.find(n->name)) return *v;
       if (n->name.name() == "__MODULE__") return module_ ? Term(module_->name) : Term(atom::nil);
-      if (n->name.name() == "_") raise_compile_error(n, "invalid use of _. _ can only be used inside patterns to ignore values and cannot be used in expressions. Make sure you are inside a pattern or change it accordingly");
+      if (n->name.name() == "__STACKTRACE__")
+        raise_compile_error(n, "__STACKTRACE__ is available only inside catch and rescue clauses of try expressions");
+      if (n->name.name() == "_") raise_compile_error(n, "invalid use of _. \"_\" represents a value to be ignored in a pattern and cannot be used in expressions");
+      if (!module_) warn_variable_as_call(n);
       return eval_local_call(n, tail);  // a zero-arity call without parentheses
     }
     case NodeKind::Alias:
@@ -191,8 +210,8 @@ Term Interp::eval(const Node* n, bool tail) {
     }
     case NodeKind::Fn: return eval_fn(n);
     case NodeKind::Block: return eval_body(n, tail);
-    case NodeKind::Struct: raise_not_supported(n, "structs (%Name{...})");
-    case NodeKind::Bitstring: raise_not_supported(n, "bitstring construction (<<...>>)");
+    case NodeKind::Struct: return build_struct(*this, n);
+    case NodeKind::Bitstring: return build_bitstring(*this, n);
     case NodeKind::Sigil: return eval_sigil(n);
     case NodeKind::CaptureArg:
       if (const Term* v = env_.find(Atom::intern("&" + inspect(n->value)))) return *v;
@@ -281,12 +300,15 @@ Term Interp::eval_binary(const Node* n, bool tail) {
   Term a = eval(l);
   Term b = eval(r);
   switch (n->op) {
-    case Op::Plus: return arith2("+", a, b, add);
-    case Op::Minus: return arith2("-", a, b, sub);
-    case Op::Mul: return arith2("*", a, b, mul);
-    case Op::Div: return arith2("/", a, b, fdiv);
+    case Op::Plus: return arith2(module_ != nullptr, "+", a, b, add);
+    case Op::Minus: return arith2(module_ != nullptr, "-", a, b, sub);
+    case Op::Mul: return arith2(module_ != nullptr, "*", a, b, mul);
+    case Op::Div: return arith2(module_ != nullptr, "/", a, b, fdiv);
     case Op::Pow:
-      if (!a.is_number() || !b.is_number()) raise_arithmetic(arith_blame("**", a, b));
+      if (!a.is_number() || !b.is_number())
+        raise_function_clause("Kernel", "**", {a, b},
+                              {"def **(base, exponent) when is_integer(base) and is_integer(exponent) and exponent >= 0",
+                               "def **(base, exponent) when is_number(base) and is_number(exponent)"});
       return otp::pow(a, b);
     case Op::Concat: return concat_lists(a, b);
     case Op::Subtract: return subtract_lists(a, b);
@@ -320,12 +342,12 @@ Term Interp::eval_unary(const Node* n) {
   switch (n->op) {
     case Op::Minus: {
       Term v = eval(x);
-      if (!v.is_number()) raise_arithmetic(lib_blame("-", v));
+      if (!v.is_number()) module_ ? raise_arithmetic() : raise_arithmetic(arith_blame("-", v));
       return neg(v);
     }
     case Op::Plus: {
       Term v = eval(x);
-      if (!v.is_number()) raise_arithmetic(lib_blame("+", v));
+      if (!v.is_number()) module_ ? raise_arithmetic() : raise_arithmetic(arith_blame("+", v));
       return v;
     }
     case Op::Bang: return Term::boolean(!truthy(eval(x)));
@@ -333,11 +355,12 @@ Term Interp::eval_unary(const Node* n) {
       Term v = eval(x);
       if (v.is_atom(atom::true_)) return Term(atom::false_);
       if (v.is_atom(atom::false_)) return Term(atom::true_);
-      throw ErlangError(Term::tuple({Term(atom::badarg), v}));
+      ErlangError e{Term(atom::badarg)};  // :erlang.not/1
+      e.stacktrace = Term::list({Term::tuple({Term::atom("erlang"), Term::atom("not"), Term::list({v}), Term::empty_list()})});
+      throw e;
     }
     case Op::Capture: return eval_capture(n);
-    case Op::Pin:
-      raise_compile_error(n, "misplaced operator ^" + to_source(x) + "\n\nThe pin operator ^ is supported only inside matches or inside custom macros. Make sure you are inside a match or all necessary macros have been required");
+    case Op::Pin: raise_compile_error(n, "cannot use ^" + to_source(x) + " outside of match clauses");
     case Op::BNot: return call_remote(Atom::intern("Elixir.Bitwise"), Atom::intern("bnot"), {eval(x)});
     default: break;
   }

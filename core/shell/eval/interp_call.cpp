@@ -3,6 +3,7 @@
 // trampoline that runs tail calls (see interp.hpp).
 #include <algorithm>
 
+#include "shell/eval/behaviour_native.hpp"
 #include "shell/eval/fun.hpp"
 #include "shell/eval/interp.hpp"
 #include "shell/eval/module.hpp"
@@ -47,12 +48,11 @@ Term call_builtin(const Builtin* b, Atom module, Atom name, std::span<const Term
   }
 }
 
+// %UndefinedFunctionError{module, function, arity}: its message (and IEx's
+// "Did you mean") is computed from the module's exports (lib/errors.hpp).
 [[noreturn]] void raise_undefined(Atom module, Atom name, std::size_t arity, bool module_exists) {
-  std::string what = "function " + module_text(module) + "." + std::string(name.name()) + "/" + std::to_string(arity);
-  if (module_text(module)[0] == ':') what = "function " + module_text(module) + "." + std::string(name.name()) + "/" + std::to_string(arity);
-  raise("UndefinedFunctionError",
-        what + (module_exists ? " is undefined or private"
-                              : " is undefined (module " + module_text(module) + " is not available)"));
+  (void)module_exists;
+  raise_undefined_function(module, name, arity);
 }
 
 // Fills the missing arguments of a default-argument entry.
@@ -209,7 +209,12 @@ Term Interp::call_remote(Atom module, Atom name, std::vector<Term> args) {
     if (self) self->consume(1);
     return call_builtin(b, module, name, args);
   }
-  raise_undefined(module, name, args.size(), lib.has_module(module));
+  if (self)  // C++ modules registered for the shell (behaviour_native.hpp)
+    if (const NativeFn* fn = find_native(self->node(), module, name, static_cast<unsigned>(args.size()))) {
+      self->consume(1);
+      return (*fn)(*self, args);
+    }
+  raise_undefined(module, name, args.size(), lib.has_module(module) || (self && has_native_module(self->node(), module)));
 }
 
 Term Interp::eval_local_call(const Node* n, bool tail) {
@@ -217,21 +222,23 @@ Term Interp::eval_local_call(const Node* n, bool tail) {
   Term r = call_special(n, tail, &handled);
   if (handled) return r;
   Atom name = n->name;
-  const std::size_t arity = n->args().size() + (pipe_ ? 1 : 0);
+  // A bare name (a Var node: `self`, `foo`) is a call without arguments.
+  const std::span<Node* const> call_args = n->kind == NodeKind::LocalCall ? n->args() : std::span<Node* const>{};
+  const std::size_t arity = call_args.size() + (pipe_ ? 1 : 0);
   if (module_) {
     if (const Module::Function* f = module_->find(name, static_cast<unsigned>(arity))) {
       (void)f;
-      return tail_or_call(module_, name, Term(), eval_args(n->args()), tail);
+      return tail_or_call(module_, name, Term(), eval_args(call_args), tail);
     }
   }
   const Library& lib = builtins();
   if (const Builtin* b = lib.find(kernel(), name, static_cast<unsigned>(arity))) {
-    std::vector<Term> args = eval_args(n->args());
+    std::vector<Term> args = eval_args(call_args);
     if (Process* self = Process::current()) self->consume(1);
     return call_builtin(b, kernel(), name, args);
   }
   if (const Builtin* b = lib.find(iex_helpers(), name, static_cast<unsigned>(arity))) {
-    std::vector<Term> args = eval_args(n->args());
+    std::vector<Term> args = eval_args(call_args);
     return b->fn(args);
   }
   if (n->kind == NodeKind::Var) {
@@ -245,13 +252,18 @@ Term Interp::eval_remote_call(const Node* n, bool tail) {
   const Node* target = n->target();
   Term t = eval(target);
   if (!t.is_atom()) {
+    // map.field: {:badkey, field, term} (KeyError); term.fun(): apply's badarg
     if (n->has(kNoParens) && n->args().empty() && !pipe_) {
-      if (t.is_map()) {
+      if (t.is_map())
         if (const Term* v = t.map_get(Term(n->name))) return *v;
-        raise_key_error(Term(n->name), t);
-      }
+      throw ErlangError(Term::tuple({Term::atom("badkey"), Term(n->name), t}));
     }
-    throw ErlangError(Term::tuple({Term(atom::badarg), t}));
+    std::vector<Term> args = eval_args(n->args());
+    ErlangError e{Term(atom::badarg)};
+    e.stacktrace = Term::list({Term::tuple({Term::atom("erlang"), Term::atom("apply"),
+                                            Term::list({t, Term(n->name), Term::list(std::span<const Term>(args))}),
+                                            Term::empty_list()})});
+    throw e;
   }
   Atom module = t.atom();
   std::vector<Term> args = eval_args(n->args());
@@ -309,12 +321,20 @@ class ExternalFun final : public FunObject {
 };
 }  // namespace
 
+// Elixir 1.14's text for a capture it cannot make.
+static std::string capture_error(const std::string& got) {
+  return "invalid args for &, expected one of:\n\n"
+         "  * &Mod.fun/arity to capture a remote function, such as &Enum.map/2\n"
+         "  * &fun/arity to capture a local or imported function, such as &is_atom/1\n"
+         "  * &some_code(&1, ...) containing at least one argument as &1, such as &List.flatten(&1)\n\nGot: " + got;
+}
+
 Term Interp::eval_capture(const Node* n) {
   if (n->kind == NodeKind::CaptureFn) {
     uint32_t arity = static_cast<uint32_t>(n->value.small());
     if (n->count > 0) {
       Term m = eval(n->kid(0));
-      if (!m.is_atom()) raise_compile_error(n, "invalid args for &, expected one of: &Mod.fun/arity, &local/arity or a capture containing at least one argument as &1");
+      if (!m.is_atom()) raise_compile_error(n, capture_error(to_source(n->kid(0)) + "." + std::string(n->name.name()) + "/" + std::to_string(arity)));
       return Term::fun(new ExternalFun(m.atom(), n->name, arity));
     }
     Atom mod = module_ ? module_->name : kernel();
@@ -324,7 +344,7 @@ Term Interp::eval_capture(const Node* n) {
   }
   const Node* body = n->kid(0);
   uint32_t arity = capture_arity(body);
-  if (arity == 0) raise_compile_error(n, "invalid args for &, expected one of: &Mod.fun/arity, &local/arity or a capture containing at least one argument as &1, got: " + to_source(body));
+  if (arity == 0) raise_compile_error(n, capture_error(to_source(body)));
   return Term::fun(new InterpretedFun(body, env_.all(), module_, arena_, arity));
 }
 

@@ -2,8 +2,10 @@
 // throw, exit, self, send, spawn*, binding (try, with and for are in
 // interp_try.cpp; defmodule in interp_module.cpp).
 #include "runtime/exit.hpp"
+#include "runtime/node.hpp"
 #include "shell/eval/fun.hpp"
 #include "shell/eval/interp.hpp"
+#include "shell/eval/interp_data.hpp"
 #include "shell/eval/raise.hpp"
 #include "shell/lib/builtins.hpp"
 #include "shell/lib/errors.hpp"
@@ -136,7 +138,8 @@ Term Interp::eval_receive(const Node* call, bool tail) {
 
 Term Interp::call_special(const Node* n, bool tail, bool* handled) {
   *handled = true;
-  auto args = n->args();
+  // A bare name (a Var node: `self`) is a call without arguments.
+  const std::span<Node* const> args = n->kind == NodeKind::LocalCall ? n->args() : std::span<Node* const>{};
   const std::size_t arity = args.size() + (pipe_ ? 1 : 0);
   std::string_view name = n->name.name();
   if (pipe_ && (name == "case" || name == "if" || name == "unless")) {
@@ -152,6 +155,8 @@ Term Interp::call_special(const Node* n, bool tail, bool* handled) {
     const Node* branch = section(n, c ? "do" : "else");
     return branch ? eval_body(branch, tail) : Term(atom::nil);
   }
+  if ((name == "case" || name == "if" || name == "unless") && args.size() == 1 && !n->x && !pipe_)
+    raise_compile_error(n, "undefined function " + std::string(name) + "/1 (there is no such import)");
   if (name == "case" && args.size() >= 1) return eval_case(args[0], section(n, "do"), tail);
   if (name == "cond") return eval_cond(n, tail);
   if (name == "if") return eval_if(n, false, tail);
@@ -166,24 +171,33 @@ Term Interp::call_special(const Node* n, bool tail, bool* handled) {
   if (name == "self" && arity == 0) return Term(current(n).self());
   if (name == "throw" && arity == 1) throw ThrownValue{eval_args(args)[0]};
   if (name == "exit" && arity == 1) throw ExitSignal{eval_args(args)[0]};
-  if (name == "raise" && (arity == 1 || arity == 2)) {
+  if ((name == "raise" && (arity == 1 || arity == 2)) || (name == "reraise" && (arity == 2 || arity == 3))) {
+    if (arity == (name == "raise" ? 2u : 3u) && !args.empty() && args[0]->kind == NodeKind::Literal && !args[0]->value.is_atom())
+      raise_compile_error(n, "invalid call " + to_source(args[0]) + ".exception(" + to_source(args[1]) + ")");
     std::vector<Term> a = eval_args(args);
-    if (a[0].is_binary()) raise("RuntimeError", std::string(a[0].bytes()));
-    if (a[0].is_atom() && arity == 2 && a[1].is_binary()) raise(module_text_of(a[0].atom()), std::string(a[1].bytes()));
-    if (a[0].is_atom() && arity == 2 && a[1].is_list()) {
-      const Term* msg = nullptr;
-      for (const Term* c = &a[1]; c->is_cons(); c = &c->tail())
-        if (c->head().is_tuple() && c->head().tuple_size() == 2 && c->head()[0].is_atom(atom::message)) msg = &c->head()[1];
-      if (msg && msg->is_binary()) raise(module_text_of(a[0].atom()), std::string(msg->bytes()));
-    }
-    if (a[0].is_atom() && arity == 1) raise(module_text_of(a[0].atom()), default_message(a[0].atom()));
-    if (a[0].is_map() && a[0].map_get(Term(atom::__exception__))) throw ErlangError(a[0]);
-    raise("ArgumentError", "raise/1 and raise/2 expect a module name, string or exception as the first argument, got: " + inspect(a[0]));
+    ErlangError e{raised_exception(a[0], arity == (name == "raise" ? 2u : 3u) ? &a[1] : nullptr)};
+    if (name == "reraise") e.stacktrace = a.back();
+    throw e;
   }
   if (name == "send" && arity == 2) {
     std::vector<Term> a = eval_args(args);
-    return current(n).send(a[0], a[1]);
+    Process& self = current(n);
+    const Term& dest = a[0];
+    bool valid = dest.is_pid() || (dest.is_atom() && self.node().whereis(dest)) ||
+                 (dest.is_tuple() && dest.tuple_size() == 2 && dest[0].is_atom() && dest[1].is_atom());
+    if (!valid) {
+      // erlang:send/2's badarg with OTP 25's error_info text.
+      ErlangError e{Term(atom::badarg), Term::map({{Term::integer(1), Term::binary("invalid destination")}})};
+      e.stacktrace = Term::list({Term::tuple({Term::atom("erlang"), Term::atom("send"), Term::list({a[0], a[1]}), Term::empty_list()})});
+      throw e;
+    }
+    // Kernel.send/2 of the library (otp_proc_more.cpp) delivers it.
+    static const Builtin* kernel_send = builtins().find(Atom::intern("Elixir.Kernel"), Atom::intern("send"), 2);
+    return kernel_send->fn(a);
   }
+  if (!pipe_ && (((name == "put_in" || name == "update_in" || name == "get_and_update_in") && arity == 2) ||
+                 (name == "pop_in" && arity == 1)))
+    return eval_access_path(*this, n, name);
   if ((name == "spawn" || name == "spawn_link" || name == "spawn_monitor") && arity == 1) {
     Term f = eval_args(args)[0];
     return spawn_fun(n, f, name == "spawn_link", name == "spawn_monitor");
@@ -202,7 +216,8 @@ Term Interp::call_special(const Node* n, bool tail, bool* handled) {
   }
   if (name == "binding" && arity == 0) {
     std::vector<Term> kv;
-    for (const Binding& b : env_.visible()) kv.push_back(Term::tuple({Term(b.name), b.value}));
+    for (const Binding& b : env_.visible())
+      if (b.name.name() != "__STACKTRACE__") kv.push_back(Term::tuple({Term(b.name), b.value}));
     return Term::list(std::span<const Term>(kv));
   }
   if (name == "apply" && (arity == 2 || arity == 3)) {

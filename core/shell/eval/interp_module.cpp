@@ -1,6 +1,8 @@
 // defmodule: runs the module body, collecting def/defp clauses, attributes,
-// `use` and aliases, and installs the module in the node's ModuleTable
-// (replacing an older version: hot code upgrade).
+// `use` (behaviour_use.cpp adds what a use defines) and aliases, and
+// installs the module in the node's ModuleTable (replacing an older
+// version: hot code upgrade).
+#include "shell/eval/behaviour.hpp"
 #include "shell/eval/interp.hpp"
 #include "shell/eval/module.hpp"
 #include "shell/eval/raise.hpp"
@@ -113,8 +115,11 @@ Term Interp::eval_defmodule(const Node* call) {
     exprs = std::span<Node* const>(one, 1);
   }
   for (const Node* e : exprs) last = in.eval_module_expr(e);
-  bool existed = modules_of(self->node()).define(mod);
-  (void)existed;
+  finish_module(*mod, call);
+  behaviour::install_start_resolver(self->node());
+  if (modules_of(self->node()).define(mod))  // IEx's compiler warning, on standard error
+    self->node().log("warning: redefining module " + module_text_of(mod->name) +
+                     " (current version defined in memory)\n  iex:" + std::to_string(call->line) + "\n\n");
   return Term::tuple({Term(atom::module), name, beam_like_binary(mod->name), last});
 }
 
@@ -152,7 +157,8 @@ Term Interp::eval_module_expr(const Node* e) {
   }
   if (e->kind == NodeKind::LocalCall && e->name.name() == "use" && !e->args().empty()) {
     Term used = eval(e->args()[0]);
-    mod.uses = Term::cons(used, mod.uses);
+    Term opts = e->args().size() > 1 ? eval(e->args()[1]) : Term::empty_list();
+    use_module(mod, used, opts, e);
     return Term(atom::ok);
   }
   module_ = nullptr;

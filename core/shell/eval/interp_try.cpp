@@ -14,8 +14,10 @@ namespace otp::shell {
 namespace {
 
 struct Caught {
-  Atom kind;     // error | exit | throw
+  Atom kind{};   // error | exit | throw
   Term payload;  // the reason or thrown value
+  Term stacktrace = Term::empty_list();
+  Term arguments_info;  // OTP's error_info texts of a badarg, or nil
 };
 
 // What an escaping C++ exception is in Elixir's terms; false for the
@@ -23,12 +25,14 @@ struct Caught {
 bool classify(std::exception_ptr e, Caught* out) {
   try {
     std::rethrow_exception(e);
+  } catch (const CompileFailure&) {
+    return false;  // raised before the input runs, in Elixir
   } catch (const ErlangError& x) {
-    *out = Caught{Atom(atom::error), x.reason};
+    *out = Caught{Atom(atom::error), x.reason, x.stacktrace.is_list() ? x.stacktrace : Term::empty_list(), x.arguments_info};
   } catch (const ExitSignal& x) {
-    *out = Caught{Atom(atom::exit), x.reason};
+    *out = Caught{Atom(atom::exit), x.reason, Term::empty_list(), Term()};
   } catch (const ThrownValue& x) {
-    *out = Caught{Atom::intern("throw"), x.value};
+    *out = Caught{Atom::intern("throw"), x.value, Term::empty_list(), Term()};
   } catch (...) {
     return false;
   }
@@ -47,38 +51,9 @@ bool accepts(const Term& modules, const Term& exception) {
 
 }  // namespace
 
-Term normalize_error(const Term& reason) {
-  if (reason.is_map() && reason.map_get(Term(atom::__exception__))) return reason;
-  auto with_fields = [](const char* module, std::initializer_list<std::pair<const char*, Term>> fields) {
-    std::vector<std::pair<Term, Term>> kv{{Term(atom::__struct__), Term(module_atom(module))},
-                                          {Term(atom::__exception__), Term(atom::true_)}};
-    for (const auto& [k, v] : fields) kv.emplace_back(Term::atom(k), v);
-    return Term::map(std::move(kv));
-  };
-  if (reason.is_atom(atom::badarith)) return exception("ArithmeticError", "bad argument in arithmetic expression");
-  if (reason.is_atom(atom::badarg)) return exception("ArgumentError", "argument error");
-  if (reason.is_tuple() && reason.tuple_size() == 2 && reason[0].is_atom()) {
-    std::string_view tag = reason[0].atom().name();
-    const Term& v = reason[1];
-    if (tag == "badmatch") return with_fields("MatchError", {{"term", v}});
-    if (tag == "case_clause") return with_fields("CaseClauseError", {{"term", v}});
-    if (tag == "try_clause") return with_fields("TryClauseError", {{"term", v}});
-    if (tag == "with_clause") return with_fields("WithClauseError", {{"term", v}});
-    if (tag == "badmap") return with_fields("BadMapError", {{"term", v}});
-    if (tag == "badfun") return with_fields("BadFunctionError", {{"term", v}});
-    if (tag == "badkey") return with_fields("KeyError", {{"key", v}, {"term", Term(atom::nil)}, {"message", Term(atom::nil)}});
-    if (tag == "badarg") return exception("ArgumentError", "argument error: " + inspect(v));
-    if (tag == "badarity" && v.is_tuple() && v.tuple_size() == 2)
-      return with_fields("BadArityError", {{"function", v[0]}, {"args", v[1]}});
-  }
-  return exception("ErlangError", "Erlang error: " + inspect(reason));
-}
+Term normalize_error(const Term& reason) { return normalize_exception(reason); }
 
-std::string error_message(const Term& exception_struct) {
-  if (const Term* m = exception_struct.map_get(Term(atom::__struct__)); m && m->atom().name() == "Elixir.WithClauseError")
-    return "no with clause matching: " + inspect(*exception_struct.map_get(Term::atom("term")));
-  return exception_message(exception_struct);
-}
+std::string error_message(const Term& exception_struct) { return exception_message(exception_struct); }
 
 Term Interp::eval_try(const Node* call, bool tail) {
   const Node* body = block_section(call, Atom::intern("do"));
@@ -102,8 +77,13 @@ Term Interp::eval_try(const Node* call, bool tail) {
     Caught c;
     bool handled = false;
     if (classify(err, &c)) {
+      // __STACKTRACE__ inside the rescue and catch clauses
+      env_.bind(Atom::intern("__STACKTRACE__"), c.stacktrace);
+      const std::size_t clauses_base = env_.mark();
       if (rescue && c.kind == Atom(atom::error)) {
-        Term ex = normalize_error(c.payload);
+        Term ex = normalize_exception(c.payload, c.stacktrace);
+        if (c.payload.is_atom(atom::badarg) && c.arguments_info.is_map() && c.arguments_info.map_size() > 0)
+          ex = ex.map_put(Term(atom::message), Term::binary(arguments_error_text(c.arguments_info)));
         for (const Node* cl : rescue->kind == NodeKind::Stab ? rescue->children() : std::span<Node* const>{}) {
           if (cl->patterns().size() != 1) continue;
           const Node* p = cl->patterns()[0];
@@ -120,7 +100,7 @@ Term Interp::eval_try(const Node* call, bool tail) {
             handled = true;
             break;
           }
-          env_.reset(base);
+          env_.reset(clauses_base);
         }
       }
       if (!handled && catches && catches->kind == NodeKind::Stab) {
@@ -136,7 +116,7 @@ Term Interp::eval_try(const Node* call, bool tail) {
             handled = true;
             break;
           }
-          env_.reset(base);
+          env_.reset(clauses_base);
         }
       }
     }

@@ -6,6 +6,10 @@
 // module up at call time, so running processes move to the new code at
 // their next call into the module: hot code upgrade as BEAM's. Local calls
 // stay in the version they run in, as on BEAM.
+//
+// Who calls what: the evaluator installs modules (defmodule) and looks them
+// up at each call; C++ code of a process of the node (a behaviour adapter,
+// an example's callbacks) may look one up with modules_of(node).find(name).
 #pragma once
 #include <memory>
 #include <string>
@@ -40,6 +44,13 @@ class Module {
   std::shared_ptr<Arena> arena;
   std::vector<std::pair<Atom, Term>> attributes;  // last value per name wins
   Term uses = Term::empty_list();                 // [GenServer, ...] from `use`
+  // The `use` directives in order, with their evaluated options (see
+  // behaviour.hpp: use_module / finish_module).
+  struct Use {
+    Atom module{};
+    Term opts;
+  };
+  std::vector<Use> used;
   std::vector<std::pair<std::string, Atom>> aliases;  // alias directives in the body
 
   const Function* find(Atom fun, unsigned arity) const;

@@ -1,26 +1,17 @@
 // The evaluator's errors (see raise.hpp).
 #include "shell/eval/raise.hpp"
 
-#include <mutex>
-
 #include "term/error.hpp"
-#include "term/struct.hpp"
 #include "shell/lib/builtins.hpp"
+#include "shell/lib/errors.hpp"
 
 namespace otp::shell {
 
 void raise_compile_error(const Node* at, std::string description) {
-  static const Atom mod = [] {
-    Atom m = Atom::intern("Elixir.CompileError");
-    if (!struct_fields(m))
-      register_struct(m, {Atom::intern("file"), Atom::intern("line"), Atom(atom::__exception__), Atom::intern("description")});
-    return m;
-  }();
-  throw ErlangError(Term::map({{Term(atom::__struct__), Term(mod)},
-                               {Term(atom::__exception__), Term(atom::true_)},
-                               {Term::atom("file"), Term::binary("iex")},
-                               {Term::atom("line"), Term::integer(at ? at->line : 0)},
-                               {Term::atom("description"), Term::binary(description)}}));
+  throw CompileFailure(make_exception(Atom::intern("Elixir.CompileError"),
+                                   {{Atom::intern("file"), Term::binary("iex")},
+                                    {Atom::intern("line"), Term::integer(at ? at->line : 0)},
+                                    {Atom::intern("description"), Term::binary(description)}}));
 }
 
 void raise_not_supported(const Node*, std::string what) {
@@ -28,8 +19,8 @@ void raise_not_supported(const Node*, std::string what) {
 }
 
 void raise_bad_boolean(std::string_view op, const Term& value) {
-  raise("BadBooleanError",
-        "expected a boolean on left-side of \"" + std::string(op) + "\", got: " + inspect(value));
+  throw ErlangError(make_exception(Atom::intern("Elixir.BadBooleanError"),
+                                   {{Atom::intern("term"), value}, {Atom::intern("operator"), Term::atom(op)}}));
 }
 
 std::string to_source(const Node* n) {
@@ -54,6 +45,19 @@ std::string to_source(const Node* n) {
     case NodeKind::BinaryOp:
       return to_source(n->kid(0)) + " " + std::string(op_text(n->op)) + " " + to_source(n->kid(1));
     case NodeKind::UnaryOp: return std::string(op_text(n->op)) + to_source(n->kid(0));
+    case NodeKind::List:
+    case NodeKind::Tuple: {
+      std::string s = n->kind == NodeKind::List ? "[" : "{";
+      for (std::size_t i = 0; i < n->count; ++i) s += (i ? ", " : "") + to_source(n->kid(i));
+      if (n->kind == NodeKind::List && n->x) s += " | " + to_source(n->x);
+      return s + (n->kind == NodeKind::List ? "]" : "}");
+    }
+    case NodeKind::Access: return to_source(n->kid(0)) + "[" + to_source(n->kid(1)) + "]";
+    case NodeKind::AnonCall: {
+      std::string s = to_source(n->target()) + ".(";
+      for (std::size_t i = 0; i < n->args().size(); ++i) s += (i ? ", " : "") + to_source(n->args()[i]);
+      return s + ")";
+    }
     default: return node_kind_name(n->kind);
   }
 }

@@ -4,8 +4,16 @@
 #include <string_view>
 
 #include "shell/ast.hpp"
+#include "term/error.hpp"
 
 namespace otp::shell {
+
+// What the evaluator throws for a compile error: an ErlangError carrying
+// %CompileError{}, which try/rescue/catch in the shell do not see (Elixir
+// reports compile errors before the input runs at all).
+struct CompileFailure : ErlangError {
+  using ErlangError::ErlangError;
+};
 
 // %CompileError{file: "iex", line: L, description: D}: printed
 // "** (CompileError) iex:L: D".

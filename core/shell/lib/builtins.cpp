@@ -5,6 +5,7 @@
 #include <mutex>
 #include <set>
 
+#include "shell/lib/errors.hpp"
 #include "term/error.hpp"
 #include "term/struct.hpp"
 
@@ -65,17 +66,8 @@ const Library& builtins() {
 }
 
 Term exception(std::string_view module, std::string message) {
-  static std::mutex mu;
-  static std::set<uint32_t> registered;
-  Atom m = module_atom(module);
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    if (registered.insert(m.id).second && !struct_fields(m))
-      register_struct(m, {Atom(atom::message), Atom(atom::__exception__)});
-  }
-  return Term::map({{Term(atom::__struct__), Term(m)},
-                    {Term(atom::__exception__), Term(atom::true_)},
-                    {Term(atom::message), Term::binary(message)}});
+  // The struct with all its fields (errors.hpp: make_exception).
+  return make_exception(module_atom(module), {{Atom(atom::message), Term::binary(std::move(message))}});
 }
 
 void raise(std::string_view module, std::string message) {

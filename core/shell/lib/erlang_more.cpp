@@ -24,7 +24,7 @@ Term arith(Args a, char op) {
 
 Term bitwise(Args a, const char* op) {
   if (!a[0].is_integer() || !a[1].is_integer())
-    raise_arithmetic("Bitwise." + std::string(op) + "(" + inspect(a[0]) + ", " + inspect(a[1]) + ")");
+    raise_arithmetic(arith_blame(op, a[0], a[1]));
   BigInt x = a[0].bigint(), y = a[1].bigint();
   std::string_view o(op);
   if (o == "band") return Term::integer(BigInt(x & y));
@@ -146,7 +146,7 @@ void add_erlang_more(Library& lib) {
   lib.add(E, "bsl", 2, [](Args a) { return bitwise(a, "bsl"); }, "Shift left.");
   lib.add(E, "bsr", 2, [](Args a) { return bitwise(a, "bsr"); }, "Arithmetic shift right.");
   lib.add(E, "bnot", 1, [](Args a) {
-    if (!a[0].is_integer()) raise_arithmetic("Bitwise.bnot(" + inspect(a[0]) + ")");
+    if (!a[0].is_integer()) raise_arithmetic(arith_blame("bnot", a[0]));
     return sub(neg(a[0]), Term::integer(1));
   }, "Bitwise not.");
   lib.add(E, "==", 2, [](Args a) { return Term::boolean(equal(a[0], a[1])); }, "Equal (1 == 1.0).");

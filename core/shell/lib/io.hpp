@@ -6,6 +6,9 @@
 // to the group leader and waits for {:io_reply, ref, :ok}, as io:put_chars
 // does; with no group leader (Pid{}, the default) the text goes to the
 // node's log. An IO server (the IEx session's) answers these requests.
+//
+// Who calls what: put_chars, a process of the node (it waits for the IO
+// server's reply); parse_request and reply, the IO server process.
 #pragma once
 #include <string_view>
 

@@ -1,6 +1,6 @@
 // Kernel, part 2: conversions (to_string, to_charlist, inspect), binary_part,
-// node, make_ref, apply/2, exit/throw, the operators as functions
-// (Kernel.+/2, ...) and get_in/put_in/update_in over maps and keyword lists.
+// node, make_ref, apply/2, exit/throw and the operators as functions
+// (Kernel.+/2, ...). get_in and friends are in kernel_access.cpp.
 #include "shell/lib/chars.hpp"
 #include "shell/lib/kernel_detail.hpp"
 #include "runtime/exit.hpp"
@@ -46,13 +46,17 @@ Term binary_part(Args a) {
 Term arith(Args a, char op) {
   const char sym[2] = {op, 0};
   if (!a[0].is_number() || !a[1].is_number()) raise_arithmetic(arith_blame(sym, a[0], a[1]));
-  switch (op) {
-    case '+': return add(a[0], a[1]);
-    case '-': return sub(a[0], a[1]);
-    case '*': return mul(a[0], a[1]);
-    default:
-      if (compare(a[1], Term::integer(0)) == 0) raise_arithmetic(arith_blame(sym, a[0], a[1]));
-      return fdiv(a[0], a[1]);
+  try {
+    switch (op) {
+      case '+': return add(a[0], a[1]);
+      case '-': return sub(a[0], a[1]);
+      case '*': return mul(a[0], a[1]);
+      default:
+        if (compare(a[1], Term::integer(0)) == 0) raise_arithmetic(arith_blame(sym, a[0], a[1]));
+        return fdiv(a[0], a[1]);
+    }
+  } catch (const ErlangError&) {
+    rethrow_arithmetic(arith_blame(sym, a[0], a[1]));
   }
 }
 
@@ -77,47 +81,6 @@ Term subtract(Args a) {
   for (std::size_t i = 0; i < left.size(); ++i)
     if (!gone[i]) out.push_back(left[i]);
   return list_of(out);
-}
-
-// Access.get/2 for get_in: maps, keyword lists and nil.
-Term access_get(const Term& data, const Term& key) {
-  if (data.is_map()) {
-    const Term* v = data.map_get(key);
-    return v ? *v : Term();
-  }
-  if (data.is_atom(atom::nil)) return Term();
-  if (data.is_list()) {
-    for (const Term* c = &data; c->is_cons(); c = &c->tail())
-      if (c->head().is_tuple() && c->head().tuple_size() == 2 && c->head()[0] == key) return c->head()[1];
-    return Term();
-  }
-  no_clause("Access", "get", {data, key, Term()});
-}
-
-// put_in/update_in: f maps the old value (nil when missing) to the new one.
-Term access_update(const Term& data, const Term* key, const Term* end, FunctionRef<Term(const Term&)> f) {
-  if (key == end) return f(data);
-  if (data.is_atom(atom::nil)) raise_argument_error("could not put/update key " + inspect(*key) + " on a nil value");
-  if (data.is_map()) {
-    const Term* old = data.map_get(*key);
-    return data.map_put(*key, access_update(old ? *old : Term(), key + 1, end, f));
-  }
-  if (data.is_list()) {
-    std::vector<Term> items = list_to_vector(data);
-    for (Term& kv : items) {
-      if (kv.is_tuple() && kv.tuple_size() == 2 && kv[0] == *key) {
-        kv = Term::tuple({kv[0], access_update(kv[1], key + 1, end, f)});
-        return list_of(items);
-      }
-    }
-    return Term::cons(Term::tuple({*key, access_update(Term(), key + 1, end, f)}), data);
-  }
-  no_clause("Access", "get_and_update", {data, *key, Term()});
-}
-
-std::vector<Term> keys_of(const Term& keys, const char* fn) {
-  if (!keys.is_cons() || list_length(keys) < 0) no_clause("Kernel", fn, {keys});
-  return list_to_vector(keys);
 }
 
 }  // namespace
@@ -171,19 +134,6 @@ void add_kernel_more(Library& lib) {
     if (!a[0].is_boolean()) raise_argument_error("argument error");
     return Term::boolean(a[0].is_atom(atom::false_));
   }, "Boolean not.");
-  lib.add("Kernel", "get_in", 2, [](Args a) {
-    Term data = a[0];
-    for (const Term& k : keys_of(a[1], "get_in")) data = access_get(data, k);
-    return data;
-  }, "The value at a path of keys in nested maps and keyword lists.");
-  lib.add("Kernel", "put_in", 3, [](Args a) {
-    std::vector<Term> keys = keys_of(a[1], "put_in");
-    return access_update(a[0], keys.data(), keys.data() + keys.size(), [&](const Term&) { return a[2]; });
-  }, "The nested structure with the value at a path of keys replaced.");
-  lib.add("Kernel", "update_in", 3, [](Args a) {
-    std::vector<Term> keys = keys_of(a[1], "update_in");
-    return access_update(a[0], keys.data(), keys.data() + keys.size(), [&](const Term& old) { return call(a[2], old); });
-  }, "The nested structure with fun applied to the value at a path of keys.");
 }
 
 }  // namespace otp::shell::lib

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "runtime/exit.hpp"
+#include "shell/lib/errors.hpp"
 #include "shell/lib/io.hpp"
 #include "shell/session/format.hpp"
 #include "shell/session/session_internal.hpp"
@@ -70,6 +71,8 @@ std::string error_text(std::exception_ptr e, bool* killed) {
     reason = Term::tuple({Term(atom::cpp_exception), Term::binary(x.what())});
   }
   if (banner.empty()) {
+    // IEx blames an error before printing it (": 1 / 0", "Did you mean").
+    if (kind == Atom(atom::error)) reason = blame_exception(reason, stack);
     banner = format_banner(kind, reason, stack);
     // IEx pads a FunctionClauseError's blame (the arguments and clauses).
     if (banner.rfind("** (FunctionClauseError)", 0) == 0) {
@@ -130,7 +133,7 @@ bool evaluate(Process& self, Session::State& st) {
     st.bindings = Env();
     for (Binding& b : kept) st.bindings.bind(b.name, std::move(b.value));
     st.history[st.counter] = result;
-    if (!(result == dont_display_result())) {
+    if (st.options.print_results && !(result == dont_display_result())) {
       text = inspect(result);
       if (st.options.colors) text = "\x1b[33m" + text + "\x1b[0m";  // IEx's eval_result colour
       text += "\n";
@@ -139,6 +142,8 @@ bool evaluate(Process& self, Session::State& st) {
   } else {
     st.bindings.reset(mark);
     st.reader.evaluation_failed();
+    ++st.failures;
+    if (st.options.stop_at_error) st.queued.clear();
     text = error_text(failure, &killed);
     if (st.options.colors && !text.empty()) text = "\x1b[31m" + text + "\x1b[0m";  // eval_error
     failure = nullptr;

@@ -1,6 +1,9 @@
 // How IEx prints what an input raised, threw or exited with: Elixir's
 // Exception.format_banner/3, format_exit/1 and format_stacktrace/1, for the
 // session, crash reports of shell processes and the "(EXIT from ...)" line.
+//
+// Who calls what: the session and the crash reports of shell processes;
+// plain functions on terms, on the node's thread.
 #pragma once
 #include <string>
 

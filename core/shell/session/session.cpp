@@ -223,7 +223,17 @@ void unregister_session(otp::Node& node, Session::State* state) {
   v.erase(std::remove(v.begin(), v.end(), state), v.end());
 }
 
+namespace {
+// Crash reports of every process name errors as Elixir does once a shell
+// exists ({:badmatch, v} is a MatchError), as Logger's do on BEAM.
+std::string elixir_headline(const Term& reason) {
+  std::string banner = format_banner(Atom(atom::error), reason, Term::empty_list());
+  return banner.rfind("** ", 0) == 0 ? banner.substr(3) : std::string();
+}
+}  // namespace
+
 Session::Session(otp::Node& node, SessionOptions options) : node_(node), state_(std::make_shared<State>()) {
+  set_headline_formatter(&elixir_headline);
   state_->node = &node;
   state_->weak = state_;
   state_->options = std::move(options);
@@ -272,15 +282,17 @@ void Session::interrupt() {
     node_.exit(Term(st.evaluator), Term(atom::kill));
     return;
   }
-  if (st.reader.pending()) {
+  // At a prompt (or before a queued line was read): drop unfinished input
+  // and show a fresh prompt, so a front end waiting for one gets it.
+  if (st.started && st.evaluator != Pid{}) {
     st.reader = IexReader();
-    st.print("\n");
     show_prompt(st);
   }
 }
 
 bool Session::busy() const noexcept { return state_->evaluating || !state_->queued.empty(); }
 uint32_t Session::counter() const noexcept { return state_->counter; }
+uint32_t Session::failures() const noexcept { return state_->failures; }
 Pid Session::evaluator() const noexcept { return state_->evaluator; }
 Pid Session::server() const noexcept { return state_->server; }
 

@@ -51,6 +51,11 @@ struct SessionOptions {
   // Load and start what an IEx node runs (kernel, stdlib, compiler, elixir,
   // logger, iex) before the first prompt, unless already started.
   bool boot_applications = true;
+  // Print each input's result (scripts, like `elixir file.exs`, do not).
+  bool print_results = true;
+  // After an input fails, drop the lines still queued (a script stops at
+  // its first error).
+  bool stop_at_error = false;
   // Called for :observer.start() and clear(): front ends act on them.
   std::function<void()> observer_start;
   std::function<void()> clear_screen;
@@ -75,6 +80,8 @@ class Session {
   bool busy() const noexcept;
   // The prompt number of the next input.
   uint32_t counter() const noexcept;
+  // How many inputs have failed (raised, threw or exited) so far.
+  uint32_t failures() const noexcept;
   // The evaluator's pid (self() at the prompt) and the server's.
   Pid evaluator() const noexcept;
   Pid server() const noexcept;

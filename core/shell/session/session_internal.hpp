@@ -38,6 +38,7 @@ struct Session::State {
 
   // What survives from one input to the next.
   uint32_t counter = 1;
+  uint32_t failures = 0;
   Env bindings;
   std::vector<std::pair<std::string, Atom>> aliases;
   std::map<uint32_t, Term> history;  // prompt number -> result, for v/1

@@ -1,0 +1,26 @@
+// The terminal's colours. IEx colours its output with the 16 ANSI colours
+// (numbers yellow, atoms cyan, strings green, booleans and nil magenta,
+// errors red); this palette keeps them readable on a dark background.
+export const theme = {
+  background: '#101216',
+  foreground: '#d8dee9',
+  cursor: '#d8dee9',
+  cursorAccent: '#101216',
+  selectionBackground: '#3b4252',
+  black: '#3b4252',
+  red: '#e06c75',
+  green: '#98c379',
+  yellow: '#e5c07b',
+  blue: '#61afef',
+  magenta: '#c678dd',
+  cyan: '#56b6c2',
+  white: '#d8dee9',
+  brightBlack: '#7f8796',
+  brightRed: '#ff7a85',
+  brightGreen: '#b5e890',
+  brightYellow: '#ffd68a',
+  brightBlue: '#7cc2ff',
+  brightMagenta: '#de95f0',
+  brightCyan: '#6fd3de',
+  brightWhite: '#ffffff',
+};

@@ -1,6 +1,7 @@
 // Special forms and Kernel macros: case, cond, if/unless, receive, raise,
 // throw, exit, self, send, spawn*, binding (try, with and for are in
 // interp_try.cpp; defmodule in interp_module.cpp).
+#include <unordered_set>
 #include "runtime/exit.hpp"
 #include "runtime/node.hpp"
 #include "shell/eval/fun.hpp"
@@ -141,6 +142,21 @@ Term Interp::call_special(const Node* n, bool tail, bool* handled) {
   // A bare name (a Var node: `self`) is a call without arguments.
   const std::span<Node* const> args = n->kind == NodeKind::LocalCall ? n->args() : std::span<Node* const>{};
   const std::size_t arity = args.size() + (pipe_ ? 1 : 0);
+  // Most local calls are not special forms (fib calling fib): one lookup
+  // answers them instead of the comparisons below.
+  static const std::unordered_set<uint32_t> specials = [] {
+    std::unordered_set<uint32_t> s;
+    for (const char* w : {"alias", "apply", "binding", "case", "cond", "def", "defmacro", "defmodule", "defp",
+                          "defstruct", "exit", "for", "get_and_update_in", "if", "import", "pop_in", "put_in", "quote",
+                          "raise", "receive", "require", "reraise", "self", "send", "spawn", "spawn_link",
+                          "spawn_monitor", "throw", "try", "unless", "unquote", "update_in", "with"})
+      s.insert(Atom::intern(w).id);
+    return s;
+  }();
+  if (!specials.count(n->name.id)) {
+    *handled = false;
+    return Term();
+  }
   std::string_view name = n->name.name();
   if (pipe_ && (name == "case" || name == "if" || name == "unless")) {
     // `x |> case do ... end`: the piped value is the subject

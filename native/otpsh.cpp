@@ -33,6 +33,8 @@
 
 #include "runtime/node.hpp"
 #include "services/observer.hpp"
+#include "shell_modules/shell_modules.hpp"
+#include "switch/switch.hpp"
 #include "shell/session/session.hpp"
 
 namespace {
@@ -78,6 +80,9 @@ class Otpsh {
     o.observer_start = [this] { observer_requested_ = true; };
     o.clear_screen = [this] { write_out("\x1b[H\x1b[2J"); };
     session_ = std::make_unique<otp::shell::Session>(node_, std::move(o));
+    // The examples' modules (Counter, Calc, Chatroom, Switch) by name.
+    otp::examples::register_shell_modules(node_);
+    otp::examples::telephone::register_shell(node_);
   }
 
   // Script mode and -e: feed the text, run until the session is idle at a

@@ -11,6 +11,8 @@
 #include "counter/counter.hpp"
 #include "divide/calc.hpp"
 #include "json.hpp"
+#include "shell_modules/shell_modules.hpp"
+#include "switch/switch.hpp"
 
 namespace otp::wasm {
 
@@ -46,6 +48,9 @@ Playground::Playground() {
     examples::chatroom::load(self.node());
     application::ensure_all_started(self, Term::atom("chatroom"));
   });
+  // Counter, Calc, Chatroom and the switch callable by name from the shell.
+  examples::register_shell_modules(*node_);
+  examples::telephone::register_shell(*node_);
   node_->run_until_idle();
 
   shell::SessionOptions session;

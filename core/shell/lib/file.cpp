@@ -29,7 +29,7 @@ std::string path_of(const Term& p) {
 
 Term posix(const char* name) { return Term::atom(name); }
 
-Term errno_reason(int e) {
+[[maybe_unused]] Term errno_reason(int e) {  // unused in wasm (no file system)
   switch (e) {
     case ENOENT: return posix("enoent");
     case EACCES: return posix("eacces");

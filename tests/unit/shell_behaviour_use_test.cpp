@@ -40,7 +40,7 @@ TEST_CASE_METHOD(NodeFixture, "use Agent and use Task modules run under a superv
   CHECK(sh("Supervisor.which_children(sup) |> Enum.map(&elem(&1, 0))") == "[Bucket]");  // temporary: gone
 }
 
-TEST_CASE_METHOD(NodeFixture, "@impl and @behaviour are accepted; unknown modules cannot be used",
+TEST_CASE_METHOD(NodeFixture, "@impl and @behaviour are accepted and unknown modules cannot be used",
                  "[shell][behaviour]") {
   ShellProc sh(*this);
   CHECK(sh("defmodule Impl do\n use GenServer\n @behaviour GenServer\n @impl true\n def init(x), do: {:ok, x}\n"

@@ -3,11 +3,11 @@
 // the built-in GenServer, Supervisor, DynamicSupervisor, GenStage and :sys
 // modules share, and `use` inside defmodule.
 //
-// Files: behaviour_common.cpp (callbacks, options, child specs, the
-// supervisors' start resolver), behaviour_gen_server.cpp,
-// behaviour_supervisor.cpp, behaviour_dynamic.cpp, behaviour_gen_stage*.cpp,
+// Files: behaviour_common.cpp (callbacks, options, the supervisors' start
+// resolver), behaviour_child_spec.cpp, behaviour_gen_server.cpp,
+// behaviour_supervisor.cpp, behaviour_dynamic.cpp, behaviour_gen_stage.cpp,
 // behaviour_sys.cpp, behaviour_use.cpp (`use X` and its default functions),
-// behaviour_native.cpp (C++ modules callable by name).
+// behaviour_native.hpp/.cpp (C++ modules callable by name).
 //
 // Hot code upgrade: an adapter holds only the module's name and looks the
 // module up in the node's ModuleTable at every callback, so redefining the
@@ -42,16 +42,17 @@ void finish_module(Module& mod, const Node* at);
 
 namespace behaviour {
 
-Process& self();  // the calling process; ArgumentError-free: a host call is a RuntimeError
+Process& self();  // the calling process (a RuntimeError when called from the host)
 
 // The current version of interpreted module `mod` exports fun/arity.
 bool exports(Atom mod, Atom fun, unsigned arity);
-// Where a callback is called from, for the stack trace of an error leaving
-// it: BEAM's frames below it (gen_server.erl's, as stdlib 4.2 has them).
+// Where a callback is called from (BEAM would add gen_server.erl's frames
+// below it; the loop here is C++, so the trace ends at the callback).
 enum class Frames { None, Init, Call, Dispatch };
-// Mod.fun(args) on the current version (interpreted or built-in), to
-// completion. An error leaving it gets {Mod, :fun, args, []} as its frame
-// when Mod.fun/arity does not exist (as BEAM's undef), then `frames`.
+// Mod.fun(args) on the current version (interpreted, built-in or native),
+// to completion. An error leaving it gets {Mod, :fun, args, []} as its
+// frame when Mod.fun/arity does not exist (as BEAM's undef); traces are
+// kept to 8 frames.
 Term callback(Atom mod, const char* fun, std::vector<Term> args, Frames frames = Frames::None);
 
 // A timeout argument (ms >= 0 or :infinity); false if it is neither.

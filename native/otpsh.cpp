@@ -33,8 +33,7 @@
 
 #include "runtime/node.hpp"
 #include "services/observer.hpp"
-#include "shell_modules/shell_modules.hpp"
-#include "switch/switch.hpp"
+#include "playground/boot.hpp"
 #include "shell/session/session.hpp"
 
 namespace {
@@ -80,9 +79,9 @@ class Otpsh {
     o.observer_start = [this] { observer_requested_ = true; };
     o.clear_screen = [this] { write_out("\x1b[H\x1b[2J"); };
     session_ = std::make_unique<otp::shell::Session>(node_, std::move(o));
-    // The examples' modules (Counter, Calc, Chatroom, Switch) by name.
-    otp::examples::register_shell_modules(node_);
-    otp::examples::telephone::register_shell(node_);
+    // The same node as the page's: the IEx applications, the chatroom
+    // running, the examples' modules callable by name.
+    otp::examples::boot_playground(node_);
   }
 
   // Script mode and -e: feed the text, run until the session is idle at a

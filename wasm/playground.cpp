@@ -6,13 +6,8 @@
 
 #include <ctime>
 
-#include "behaviours/application.hpp"
-#include "chatroom/chatroom.hpp"
-#include "counter/counter.hpp"
-#include "divide/calc.hpp"
 #include "json.hpp"
-#include "shell_modules/shell_modules.hpp"
-#include "switch/switch.hpp"
+#include "playground/boot.hpp"
 
 namespace otp::wasm {
 
@@ -39,19 +34,7 @@ Playground::Playground() {
   options.log = [this](std::string_view text) { emit(EventKind::Output, text); };
   node_ = std::make_unique<otp::Node>(options);
 
-  // What a fresh IEx node runs, plus the seed's examples: Counter and Calc
-  // loadable by child specs, :chatroom started (Chatroom.Supervisor).
-  node_->spawn([](Process& self) {
-    application::boot(self);
-    examples::counter::load(self.node());
-    examples::calc::child_spec(self.node());
-    examples::chatroom::load(self.node());
-    application::ensure_all_started(self, Term::atom("chatroom"));
-  });
-  // Counter, Calc, Chatroom and the switch callable by name from the shell.
-  examples::register_shell_modules(*node_);
-  examples::telephone::register_shell(*node_);
-  node_->run_until_idle();
+  examples::boot_playground(*node_);
 
   shell::SessionOptions session;
   session.output = [this](std::string_view text) { emit(EventKind::Output, text); };

@@ -2,10 +2,7 @@
 // ManualClock, as tests/conformance/otp_replay.cpp does.
 #include "doc_node.hpp"
 
-#include "behaviours/application.hpp"
-#include "chatroom/chatroom.hpp"
-#include "counter/counter.hpp"
-#include "divide/calc.hpp"
+#include "playground/boot.hpp"
 #include "runtime/node.hpp"
 #include "shell/session/session.hpp"
 
@@ -95,15 +92,7 @@ DocNode::DocNode() : impl_(std::make_unique<Impl>()) {
   options.clock = &m.clock;
   options.log = [&m](std::string_view s) { m.write(s); };
   m.node = std::make_unique<otp::Node>(options);
-  // The playground's boot (wasm/playground.cpp, Playground::Playground).
-  m.node->spawn([](otp::Process& self) {
-    otp::application::boot(self);
-    otp::examples::counter::load(self.node());
-    otp::examples::calc::child_spec(self.node());
-    otp::examples::chatroom::load(self.node());
-    otp::application::ensure_all_started(self, otp::Term::atom("chatroom"));
-  });
-  m.node->run_until_idle();
+  otp::examples::boot_playground(*m.node);  // as the playground boots
   otp::shell::SessionOptions session;
   session.output = [&m](std::string_view s) { m.write(s); };
   session.prompt = [&m](std::string_view p) {

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <map>
 
+#include "shell/lib/chars.hpp"
+
 namespace otp::doctest {
 
 namespace {
@@ -71,23 +73,6 @@ int line_at(std::string_view html, std::size_t pos) {
   return line;
 }
 
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 }  // namespace
 
@@ -112,7 +97,7 @@ std::string decode_entities(std::string_view s) {
       char* end = nullptr;
       unsigned long cp = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
       if (!digits.empty() && end && *end == '\0') {
-        append_utf8(out, cp);
+        shell::lib::append_utf8(out, static_cast<uint32_t>(cp));
         i = semi;
         continue;
       }

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "behaviours/application.hpp"
+#include "shell/lib/chars.hpp"
 #include "shell/lib/io.hpp"
 #include "shell/session/format.hpp"
 #include "shell/session/session_internal.hpp"
@@ -45,49 +46,13 @@ void show_prompt(Session::State& st) {
   if (st.options.prompt) st.options.prompt(prompt_text(st));
 }
 
-// The text of a put_chars request, or false for another request.
+// The text of a put_chars request (chardata: binaries, code points, nested
+// lists), or false for another request.
 bool put_chars_text(const Term& req, std::string* out) {
   const Atoms& a = atoms();
   if (!req.is_tuple() || req.tuple_size() < 2 || req[0] != a.put_chars) return false;
-  const Term& chars = req[req.tuple_size() - 1];
-  if (chars.is_binary()) {
-    *out = std::string(chars.bytes());
-    return true;
-  }
-  std::vector<Term> stack{chars};  // iodata / chardata
   std::string text;
-  while (!stack.empty()) {
-    Term t = stack.back();
-    stack.pop_back();
-    if (t.is_binary()) {
-      text += t.bytes();
-    } else if (t.is_small()) {
-      int64_t c = t.small();
-      if (c < 0x80) {
-        text.push_back(static_cast<char>(c));
-      } else if (c < 0x800) {
-        text.push_back(static_cast<char>(0xC0 | (c >> 6)));
-        text.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-      } else if (c < 0x10000) {
-        text.push_back(static_cast<char>(0xE0 | (c >> 12)));
-        text.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        text.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-      } else {
-        text.push_back(static_cast<char>(0xF0 | (c >> 18)));
-        text.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-        text.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        text.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-      }
-    } else if (t.is_cons()) {
-      std::vector<Term> items;
-      const Term* c = &t;
-      for (; c->is_cons(); c = &c->tail()) items.push_back(c->head());
-      if (!c->is_list()) items.push_back(*c);
-      for (auto it = items.rbegin(); it != items.rend(); ++it) stack.push_back(*it);
-    } else if (!t.is_list()) {
-      return false;
-    }
-  }
+  if (!lib::try_append_chardata(text, req[req.tuple_size() - 1])) return false;
   *out = std::move(text);
   return true;
 }

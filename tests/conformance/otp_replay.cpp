@@ -21,13 +21,9 @@
 
 #include "runtime/node.hpp"
 #include "shell/session/session.hpp"
+#include "virtual_typist.hpp"
 
 namespace {
-
-constexpr int64_t kSettleMs = 600;
-constexpr int64_t kGiveUpMs = 60'000;
-constexpr uint64_t kGiveUpReductions = 200'000'000;
-constexpr uint64_t kSlice = 20'000;
 
 struct Screen {
   std::string text;
@@ -71,53 +67,11 @@ class Replay {
   }
 
  private:
-  // Runs until the session shows a prompt, moving the clock to each next
-  // timer while nothing is runnable.
   void wait_for_prompt() {
-    const int64_t start = clock_.now_ms();
-    uint64_t reductions = 0;
-    bool interrupted = false;
-    while (!prompted_) {
-      otp::RunResult r = node_.run(kSlice);
-      reductions += r.reductions;
-      if (prompted_) break;
-      const bool stuck = r.idle && !r.next_timer;
-      if (!interrupted && (stuck || clock_.now_ms() - start > kGiveUpMs || reductions > kGiveUpReductions)) {
-        std::cerr << "otp_replay: the input did not bring the prompt back; interrupting it\n";
-        session_.interrupt();
-        interrupted = true;
-        continue;
-      }
-      if (stuck) break;
-      if (!r.idle) continue;
-      if (*r.next_timer > clock_.now_ms()) clock_.set(*r.next_timer);
-    }
+    if (!otp::typist::wait_for_prompt(node_, clock_, session_, prompted_))
+      std::cerr << "otp_replay: the input did not bring the prompt back; interrupted it\n";
   }
-
-  // Runs until the screen has been unchanged for kSettleMs of virtual time.
-  void settle() {
-    int64_t quiet_until = clock_.now_ms() + kSettleMs;
-    uint64_t seen = screen_.changes;
-    uint64_t reductions = 0;
-    for (;;) {
-      otp::RunResult r = node_.run(kSlice);
-      reductions += r.reductions;
-      if (screen_.changes != seen) {
-        seen = screen_.changes;
-        quiet_until = clock_.now_ms() + kSettleMs;
-      }
-      if (!r.idle) {
-        // Busy processes: let virtual time pass as it would (1 ms a slice).
-        if (reductions > kGiveUpReductions) break;
-        clock_.advance(1);
-        if (clock_.now_ms() >= quiet_until) break;
-        continue;
-      }
-      if (!r.next_timer || *r.next_timer > quiet_until) break;
-      if (*r.next_timer > clock_.now_ms()) clock_.set(*r.next_timer);
-    }
-    if (clock_.now_ms() < quiet_until) clock_.set(quiet_until);
-  }
+  void settle() { otp::typist::settle(node_, clock_, screen_.changes); }
 
   otp::NodeOptions node_options() {
     otp::NodeOptions o;

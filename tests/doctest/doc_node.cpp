@@ -1,19 +1,14 @@
 // The doc-test's node (doc_node.hpp): boot, typing and settling on a
-// ManualClock, as tests/conformance/otp_replay.cpp does.
+// ManualClock, typed as tests/conformance/virtual_typist.hpp types.
 #include "doc_node.hpp"
 
+#include "../conformance/virtual_typist.hpp"
 #include "playground/boot.hpp"
 #include "runtime/node.hpp"
 #include "shell/session/session.hpp"
 
 namespace otp::doctest {
 
-namespace {
-constexpr int64_t kSettleMs = 600;
-constexpr int64_t kGiveUpMs = 60'000;
-constexpr uint64_t kGiveUpReductions = 200'000'000;
-constexpr uint64_t kSlice = 20'000;
-}  // namespace
 
 struct DocNode::Impl {
   otp::ManualClock clock;
@@ -35,55 +30,8 @@ struct DocNode::Impl {
     return s;
   }
 
-  // Runs until a prompt is shown; false if the input had to be interrupted.
-  bool wait_for_prompt() {
-    const int64_t start = clock.now_ms();
-    uint64_t reductions = 0;
-    bool interrupted = false;
-    while (!prompted) {
-      otp::RunResult r = node->run(kSlice);
-      reductions += r.reductions;
-      if (prompted) break;
-      const bool stuck = r.idle && !r.next_timer;
-      if (!interrupted && (stuck || clock.now_ms() - start > kGiveUpMs || reductions > kGiveUpReductions)) {
-        session->interrupt();
-        interrupted = true;
-        continue;
-      }
-      if (stuck) break;
-      if (!r.idle) continue;
-      if (*r.next_timer > clock.now_ms()) clock.set(*r.next_timer);
-    }
-    return !interrupted;
-  }
-
-  // Runs until nothing was printed for kSettleMs of virtual time; false if
-  // the output did not stop within kGiveUpMs.
-  bool settle() {
-    const int64_t start = clock.now_ms();
-    int64_t quiet_until = clock.now_ms() + kSettleMs;
-    uint64_t seen = changes;
-    uint64_t reductions = 0;
-    for (;;) {
-      otp::RunResult r = node->run(kSlice);
-      reductions += r.reductions;
-      if (changes != seen) {
-        seen = changes;
-        quiet_until = clock.now_ms() + kSettleMs;
-      }
-      if (clock.now_ms() - start > kGiveUpMs) return false;
-      if (!r.idle) {
-        if (reductions > kGiveUpReductions) break;
-        clock.advance(1);
-        if (clock.now_ms() >= quiet_until) break;
-        continue;
-      }
-      if (!r.next_timer || *r.next_timer > quiet_until) break;
-      if (*r.next_timer > clock.now_ms()) clock.set(*r.next_timer);
-    }
-    if (clock.now_ms() < quiet_until) clock.set(quiet_until);
-    return true;
-  }
+  bool wait_for_prompt() { return typist::wait_for_prompt(*node, clock, *session, prompted); }
+  bool settle() { return typist::settle(*node, clock, changes); }
 };
 
 DocNode::DocNode() : impl_(std::make_unique<Impl>()) {

@@ -10,15 +10,6 @@
 namespace otp {
 namespace {
 
-// Logger's "\n12:00:00.000 [notice] " prefix: OTP's application controller
-// reports an application's exit at notice level.
-std::string notice_stamp(Node& node) {
-  int64_t t = node.clock().wall_ms_of_day();
-  char stamp[40];
-  std::snprintf(stamp, sizeof stamp, "\n%02d:%02d:%02d.%03d [notice] ", int(t / 3600000 % 24), int(t / 60000 % 60),
-                int(t / 1000 % 60), int(t % 1000));
-  return stamp;
-}
 
 struct App {
   AppSpec spec;
@@ -101,7 +92,7 @@ void master(Process& self, Atom name, Term type, Pid starter, Term ack) {
     Term m = self.receive();
     if (m.is_tuple() && m.tuple_size() == 3 && m[0].is_atom(atom::EXIT) && m[1] == Term(top)) {
       mark_stopped(node, name);
-      node.log(notice_stamp(node) + "Application " + std::string(name.name()) + " exited: " + inspect(m[2]) + "\n");
+      node.log(node.log_prefix("notice") + "Application " + std::string(name.name()) + " exited: " + inspect(m[2]) + "\n");
       return;
     }
     if (m.is_tuple() && m.tuple_size() == 3 && m[0].is_atom(atom::stop)) {
@@ -111,7 +102,7 @@ void master(Process& self, Atom name, Term type, Pid starter, Term ack) {
                    Timeout::infinity());
       if (spec.stop) spec.stop(state);
       mark_stopped(node, name);
-      node.log(notice_stamp(node) + "Application " + std::string(name.name()) + " exited: :stopped\n");
+      node.log(node.log_prefix("notice") + "Application " + std::string(name.name()) + " exited: :stopped\n");
       node.send(m[1].pid(), Term::tuple({m[2], Term(atom::ok)}));
       return;
     }

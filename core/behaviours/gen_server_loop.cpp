@@ -16,11 +16,7 @@ void Loop::die(Term reason, const std::string& headline, const Term& msg, const 
     head = crash.crashed ? crash.headline : "** (stop) " + inspect(reason);
   }
   if (!is_quiet_reason(reason) && node_.reports()) {
-    int64_t t = node_.clock().wall_ms_of_day();
-    char stamp[32];
-    std::snprintf(stamp, sizeof stamp, "%02d:%02d:%02d.%03d", int(t / 3600000 % 24), int(t / 60000 % 60),
-                  int(t / 1000 % 60), int(t % 1000));
-    std::string text = std::string("\n") + stamp + " [error] GenServer " + inspect(report_name()) +
+    std::string text = node_.log_prefix("error") + "GenServer " + inspect(report_name()) +
                        " terminating\n" + head + "\n";
     if (from) {
       const Term& client = (*from)[0];

@@ -91,12 +91,8 @@ bool quiet(const Term& r) {
 void report(Process& self, Pid owner, const Term& fun, const Term& reason, const CrashInfo& crash) {
   Node& node = self.node();
   if (!node.reports()) return;
-  int64_t t = node.clock().wall_ms_of_day();
-  char stamp[32];
-  std::snprintf(stamp, sizeof stamp, "%02d:%02d:%02d.%03d", int(t / 3600000 % 24), int(t / 60000 % 60),
-                int(t / 1000 % 60), int(t % 1000));
   std::string head = crash.crashed ? crash.headline : "** (stop) " + inspect(reason);
-  node.log(std::string("\n") + stamp + " [error] Task " + inspect(Term(self.self())) + " started from " +
+  node.log(node.log_prefix("error") + "Task " + inspect(Term(self.self())) + " started from " +
            inspect(Term(owner)) + " terminating\n" + head + "\nFunction: " + inspect(fun) + "\n    Args: []\n");
 }
 

@@ -201,6 +201,14 @@ NodeStats Node::stats() const {
   return s;
 }
 
+std::string Node::log_prefix(std::string_view level) {
+  int64_t t = clock_->wall_ms_of_day();
+  char stamp[32];
+  std::snprintf(stamp, sizeof stamp, "\n%02d:%02d:%02d.%03d [", int(t / 3600000 % 24), int(t / 60000 % 60),
+                int(t / 1000 % 60), int(t % 1000));
+  return std::string(stamp) + std::string(level) + "] ";
+}
+
 void Node::log(std::string_view text) {
   if (options_.log)
     options_.log(text);

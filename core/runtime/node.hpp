@@ -116,6 +116,9 @@ class Node {
 
   // --- logging ---------------------------------------------------------------------
   void log(std::string_view text);
+  // Logger's default prefix for a report: "\n12:00:00.000 [level] ", the
+  // time of day from the node's clock.
+  std::string log_prefix(std::string_view level);
   bool reports() const noexcept { return options_.reports; }
 
   // --- services owned by the node ------------------------------------------------------

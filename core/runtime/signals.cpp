@@ -36,11 +36,7 @@ void Node::send_reply(Pid to, Ref ref, Term msg) noexcept {
 
 void Node::finished(Process* p, Term reason, const CrashInfo& crash) {
   if (crash.crashed && options_.reports) {
-    int64_t t = clock_->wall_ms_of_day();
-    char stamp[32];
-    std::snprintf(stamp, sizeof stamp, "%02d:%02d:%02d.%03d", int(t / 3600000 % 24),
-                  int(t / 60000 % 60), int(t / 1000 % 60), int(t % 1000));
-    log(std::string("\n") + stamp + " [error] Process " + inspect(Term(p->pid_)) +
+    log(log_prefix("error") + "Process " + inspect(Term(p->pid_)) +
         " raised an exception\n" + crash.headline + "\n");
   }
   terminate(p, std::move(reason));

@@ -137,11 +137,7 @@ void install_start_resolver(otp::Node& node) {
 
 void log(otp::Node& node, const char* level, const std::string& text) {
   if (!node.reports()) return;
-  int64_t t = node.clock().wall_ms_of_day();
-  char stamp[32];
-  std::snprintf(stamp, sizeof stamp, "%02d:%02d:%02d.%03d", int(t / 3600000 % 24), int(t / 60000 % 60),
-                int(t / 1000 % 60), int(t % 1000));
-  node.log(std::string("\n") + stamp + " [" + level + "] " + text + "\n");
+  node.log(node.log_prefix(level) + text + "\n");
 }
 
 }  // namespace otp::shell::behaviour

@@ -6,6 +6,7 @@
 
 #include "runtime/exit.hpp"
 #include "term/error.hpp"
+#include "runtime/crash.hpp"
 
 namespace otp {
 namespace {
@@ -92,7 +93,7 @@ void master(Process& self, Atom name, Term type, Pid starter, Term ack) {
     Term m = self.receive();
     if (m.is_tuple() && m.tuple_size() == 3 && m[0].is_atom(atom::EXIT) && m[1] == Term(top)) {
       mark_stopped(node, name);
-      node.log(node.log_prefix("notice") + "Application " + std::string(name.name()) + " exited: " + inspect(m[2]) + "\n");
+      node.log(node.log_prefix("notice") + "Application " + std::string(name.name()) + " exited: " + format_exit_reason(m[2]) + "\n");
       return;
     }
     if (m.is_tuple() && m.tuple_size() == 3 && m[0].is_atom(atom::stop)) {

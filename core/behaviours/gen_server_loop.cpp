@@ -13,7 +13,7 @@ void Loop::die(Term reason, const std::string& headline, const Term& msg, const 
   if (auto failed = catch_exit([&] { s_.mod->terminate(reason, s_.state); }, &crash)) {
     // an exception in terminate/2 replaces the reason
     reason = std::move(*failed);
-    head = crash.crashed ? crash.headline : "** (stop) " + inspect(reason);
+    head = crash.crashed ? crash.headline : "** (stop) " + format_exit_reason(reason);
   }
   if (!is_quiet_reason(reason) && node_.reports()) {
     std::string text = node_.log_prefix("error") + "GenServer " + inspect(report_name()) +
@@ -33,9 +33,7 @@ void Loop::die(Term reason, const std::string& headline, const Term& msg, const 
 }
 
 void Loop::stop(Term reason, const Term& msg, const Term* from) {
-  std::string headline = is_tagged(reason, atom::bad_return_value, 2)
-                             ? "** (stop) bad return value: " + inspect(reason[1])
-                             : "** (stop) " + inspect(reason);
+  std::string headline = "** (stop) " + format_exit_reason(reason);
   die(std::move(reason), headline, msg, from);
 }
 

@@ -93,7 +93,7 @@ Term Loop::guarded(const Term& msg, const Term* from, F&& f) {
   std::optional<Term> failed = catch_exit([&] { result = f(); }, &crash);
   if (!failed) return result;
   Term reason = std::move(*failed);
-  std::string headline = crash.crashed ? crash.headline : "** (stop) " + inspect(reason);
+  std::string headline = crash.crashed ? crash.headline : "** (stop) " + format_exit_reason(reason);
   die(std::move(reason), headline, msg, from);
 }
 

@@ -91,7 +91,7 @@ bool quiet(const Term& r) {
 void report(Process& self, Pid owner, const Term& fun, const Term& reason, const CrashInfo& crash) {
   Node& node = self.node();
   if (!node.reports()) return;
-  std::string head = crash.crashed ? crash.headline : "** (stop) " + inspect(reason);
+  std::string head = crash.crashed ? crash.headline : "** (stop) " + format_exit_reason(reason);
   node.log(node.log_prefix("error") + "Task " + inspect(Term(self.self())) + " started from " +
            inspect(Term(owner)) + " terminating\n" + head + "\nFunction: " + inspect(fun) + "\n    Args: []\n");
 }

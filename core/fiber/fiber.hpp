@@ -26,14 +26,15 @@ struct Fiber;
 using Entry = void (*)(void* arg);
 
 // Natively a stack is reserved, not committed: only the pages a process
-// touches cost memory, so it can be generous. In wasm a stack is plain heap
-// memory, allocated in full, so it is smaller; the asyncify buffer holds the
-// frames unwound at a switch point.
+// touches cost memory, so it is deep enough for body recursion tens of
+// thousands of calls deep in the shell's interpreter (about 2.6 KB a call).
+// In wasm a stack is plain heap memory, allocated in full, so it is smaller;
+// the asyncify buffer holds the frames unwound at a switch point.
 struct StackConfig {
 #if defined(__EMSCRIPTEN__)
   std::size_t stack_bytes = 128 * 1024;
 #else
-  std::size_t stack_bytes = 256 * 1024;
+  std::size_t stack_bytes = 64 * 1024 * 1024;
 #endif
   std::size_t asyncify_bytes = 32 * 1024;  // wasm only
 };

@@ -1,6 +1,16 @@
 // Native fiber backend: Boost.Context's fcontext (a few instructions of
-// assembly per switch) on stacks we map ourselves, so that every stack has a
-// guard page and stacks can be pooled. See fiber.hpp for the contract.
+// assembly per switch) on stacks we map ourselves, so that stacks have a
+// guard page and can be pooled. See fiber.hpp for the contract.
+//
+// A stack is reserved, not committed (MAP_NORESERVE): a process pays for the
+// pages it touches, so stacks can be deep enough for body recursion as
+// Elixir programs write it. A released stack that went deep gives those
+// pages back (madvise) before it is pooled. A guarded stack is two kernel
+// memory areas (the guard page and the stack), and a process may have
+// vm.max_map_count of them (65,530 by default), so only a quarter of that
+// many stacks get a guard page; the rest rely on the runtime's own check
+// (Process::consume compares the stack position with stack_floor() at every
+// reduction point, so interpreted code never reaches the end of its stack).
 #include "fiber/fiber.hpp"
 
 #include <boost/context/detail/fcontext.hpp>
@@ -21,8 +31,9 @@ namespace otp::fiber {
 
 struct Fiber {
   bcd::fcontext_t ctx = nullptr;
-  char* region = nullptr;      // start of the mapping (the guard page)
+  char* region = nullptr;      // start of the mapping (the guard page, if guarded)
   std::size_t region_bytes = 0;
+  bool guarded = false;
   Entry entry = nullptr;
   void* arg = nullptr;
 };
@@ -33,6 +44,7 @@ struct Pool {
   std::vector<Fiber*> free;    // released fibers whose stacks can be reused
   std::size_t live = 0;
   std::size_t reserved = 0;
+  std::size_t guarded = 0;     // stacks (live or pooled) with a guard page
   ~Pool() {
     for (Fiber* f : free) {
       if (f->region) munmap(f->region, f->region_bytes);
@@ -49,6 +61,23 @@ std::size_t page_size() {
   static const std::size_t p = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
   return p;
 }
+
+// How many stacks may have a guard page (see the top of this file).
+std::size_t guard_budget() {
+  static const std::size_t budget = [] {
+    unsigned long max_maps = 65530;
+    if (FILE* f = std::fopen("/proc/sys/vm/max_map_count", "r")) {
+      if (std::fscanf(f, "%lu", &max_maps) != 1) max_maps = 65530;
+      std::fclose(f);
+    }
+    return static_cast<std::size_t>(max_maps / 4);
+  }();
+  return budget;
+}
+
+// The top of a stack that stays committed when it is pooled; below it, the
+// pages a deep recursion touched go back to the system.
+constexpr std::size_t kWarmBytes = 256 * 1024;
 
 void trampoline(bcd::transfer_t t) {
   static_cast<Fiber*>(t.data)->ctx = t.fctx;
@@ -106,8 +135,12 @@ Fiber* create(Entry entry, void* arg, const StackConfig& config) {
     void* p = mmap(nullptr, usable + page, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
-    mprotect(p, page, PROT_NONE);  // the guard page: the stack grows down into it
     f = new Fiber{};
+    // The guard page: the stack grows down into it.
+    if (pool.guarded < guard_budget() && mprotect(p, page, PROT_NONE) == 0) {
+      f->guarded = true;
+      ++pool.guarded;
+    }
     f->region = static_cast<char*>(p);
     f->region_bytes = usable + page;
     pool.reserved += f->region_bytes;
@@ -135,6 +168,9 @@ void release(Fiber* f) {
     return;
   }
   f->ctx = nullptr;
+  // Deep stacks give back what a deep recursion touched. Cheap when little
+  // was touched: the kernel only walks the page tables of the range.
+  if (f->region_bytes > kWarmBytes + page_size()) madvise(f->region + page_size(), f->region_bytes - page_size() - kWarmBytes, MADV_DONTNEED);
   pool.free.push_back(f);
 }
 
@@ -149,6 +185,7 @@ Stats stats() {
 void trim_pool() {
   for (Fiber* f : pool.free) {
     pool.reserved -= f->region_bytes;
+    if (f->guarded) --pool.guarded;
     munmap(f->region, f->region_bytes);
     delete f;
   }
@@ -165,7 +202,7 @@ std::uintptr_t stack_position() noexcept {
 
 bool in_guard_page(const void* addr) {
   const Fiber* f = running;
-  if (!f || !f->region) return false;
+  if (!f || !f->guarded) return false;
   const char* a = static_cast<const char*>(addr);
   return a >= f->region && a < f->region + page_size();
 }

@@ -64,6 +64,31 @@ std::string error_headline(const Term& reason, const Term& arguments_info) {
   return error_headline(reason);
 }
 
+std::string format_exit_reason(const Term& reason) {
+  InspectOptions plain;  // Kernel.inspect/1's defaults, on one line
+  plain.pretty = false;
+  plain.width = 1 << 30;
+  if (reason.is_atom()) {
+    std::string_view a = reason.atom().name();
+    if (a == "normal" || a == "shutdown" || a == "killed") return std::string(a);
+    if (a == "calling_self") return "process attempted to call itself";
+    if (a == "timeout") return "time out";
+    if (a == "noconnection") return "no connection to remote node";
+    if (a == "noproc")
+      return "no process: the process is not alive or there's no process currently associated with the given "
+             "name, possibly because its application isn't started";
+  }
+  if (reason.is_tuple() && reason.tuple_size() == 2 && reason[0].is_atom()) {
+    std::string_view tag = reason[0].atom().name();
+    if (tag == "shutdown") return "shutdown: " + inspect(reason[1], plain);
+    if (tag == "nodedown" && reason[1].is_atom()) return "no connection to " + std::string(reason[1].atom().name());
+    if (tag == "bad_return_value") return "bad return value: " + inspect(reason[1], plain);
+    if (tag == "bad_call") return "bad call: " + inspect(reason[1], plain);
+    if (tag == "bad_cast") return "bad cast: " + inspect(reason[1], plain);
+  }
+  return inspect(reason, plain);
+}
+
 namespace {
 HeadlineFormatter g_headline_formatter = nullptr;
 }  // namespace

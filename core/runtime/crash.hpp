@@ -61,4 +61,10 @@ void set_headline_formatter(HeadlineFormatter f) noexcept;
 // else as error_headline(reason).
 std::string error_headline(const Term& reason, const Term& arguments_info);
 
+// An exit reason that is not an exception, as Elixir's Exception.format_exit
+// prints it in Logger's reports ("** (stop) killed", "Application chatroom
+// exited: shutdown"): killed, shutdown: reason, time out, no process: ...,
+// bad return value: ...; any other reason inspected (":boom").
+std::string format_exit_reason(const Term& reason);
+
 }  // namespace otp

@@ -118,6 +118,6 @@ TEST_CASE_METHOD(NodeFixture, "an application whose top process dies is stopped 
   CHECK(before == "[{:fragile, 'fragile', '0.1.0'}]");
   CHECK(after == "[]");
   bool logged = false;
-  for (auto& l : logs) logged = logged || l.find("[notice] Application fragile exited: :killed") != std::string::npos;
+  for (auto& l : logs) logged = logged || l.find("[notice] Application fragile exited: killed") != std::string::npos;
   CHECK(logged);
 }

@@ -84,3 +84,21 @@ TEST_CASE("a fiber's stack floor lies below its current position", "[fiber][stac
   fiber::release(probe.self);
   fiber::release(probe.host);
 }
+
+#if !defined(__EMSCRIPTEN__)
+// Each guarded stack costs the kernel two memory areas, of which a process
+// may have vm.max_map_count (65,530 by default): past a quarter of that,
+// stacks come without a guard page instead of failing to map.
+TEST_CASE("more fibers than the kernel has memory areas for guard pages can be created", "[fiber][stack]") {
+  fiber::trim_pool();
+  auto noop = [](void*) {};
+  std::vector<fiber::Fiber*> fibers;
+  const std::size_t n = 40'000;  // 80,000 areas if every stack had a guard page
+  for (std::size_t k = 0; k < n; ++k) fibers.push_back(fiber::create(noop, nullptr));
+  CHECK(fiber::stats().live >= n);
+  for (fiber::Fiber* f : fibers) fiber::release(f);
+  CHECK(fiber::stats().pooled == n);
+  fiber::trim_pool();
+  CHECK(fiber::stats().stack_bytes_reserved == 0);
+}
+#endif

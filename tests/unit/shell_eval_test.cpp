@@ -105,6 +105,22 @@ TEST_CASE_METHOD(NodeFixture, "modules define functions with clauses, guards, de
         "** (UndefinedFunctionError) function P.s/0 is undefined or private");
 }
 
+// Body recursion as Elixir programs write it (a list summed on the way back)
+// goes as deep as the process's stack: tens of thousands of calls natively,
+// where stacks are reserved and only touched pages cost memory.
+TEST_CASE_METHOD(NodeFixture, "a body-recursive function thousands of calls deep returns its result",
+                 "[shell][eval][stack]") {
+#if defined(__EMSCRIPTEN__)
+  const std::string n = "1000";
+  const std::string sum = "500500";
+#else
+  const std::string n = "20000";
+  const std::string sum = "200010000";
+#endif
+  CHECK(ev(node, "defmodule S do\n def sum([]), do: 0\n def sum([h | t]), do: h + sum(t)\nend\nS.sum(Enum.to_list(1.." + n + "))") == sum);
+  CHECK(ev(node, "defmodule D do\n def down(0), do: []\n def down(n), do: [n | down(n - 1)]\nend\nlength(D.down(" + n + "))") == n);
+}
+
 TEST_CASE_METHOD(NodeFixture, "a tail-recursive loop runs in constant stack", "[shell][eval]") {
   CHECK(ev(node, "defmodule L do\n def count(0, acc), do: acc\n def count(n, acc), do: count(n - 1, acc + 1)\nend\nL.count(200000, 0)") == "200000");
 }

@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include "runtime/crash.hpp"
 #include "shell/eval/interp.hpp"
 
 namespace otp::shell {
@@ -87,28 +88,6 @@ bool is_stacktrace(const Term& t) {
     if (!e.is_tuple() || (e.tuple_size() != 4 && e.tuple_size() != 3)) return false;
   }
   return true;
-}
-
-std::string format_exit_reason(const Term& reason) {
-  if (reason.is_atom()) {
-    std::string_view a = reason.atom().name();
-    if (a == "normal" || a == "shutdown" || a == "killed") return std::string(a);
-    if (a == "calling_self") return "process attempted to call itself";
-    if (a == "timeout") return "time out";
-    if (a == "noconnection") return "no connection to remote node";
-    if (a == "noproc")
-      return "no process: the process is not alive or there's no process currently associated with the given "
-             "name, possibly because its application isn't started";
-  }
-  if (reason.is_tuple() && reason.tuple_size() == 2 && reason[0].is_atom()) {
-    std::string_view tag = reason[0].atom().name();
-    if (tag == "shutdown") return "shutdown: " + plain(reason[1]);
-    if (tag == "nodedown" && reason[1].is_atom()) return "no connection to " + std::string(reason[1].atom().name());
-    if (tag == "bad_return_value") return "bad return value: " + plain(reason[1]);
-    if (tag == "bad_call") return "bad call: " + plain(reason[1]);
-    if (tag == "bad_cast") return "bad cast: " + plain(reason[1]);
-  }
-  return plain(reason);
 }
 
 std::string indent_lines(const std::string& text, const std::string& joiner) {

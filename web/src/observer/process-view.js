@@ -63,9 +63,12 @@ export class ProcessView {
   }
 
   render(d) {
-    if (d.error) {
+    if (d.error) {  // e.g. "no such process": what was shown stays, greyed, with no actions
       setText(this.alive, d.error);
       this.alive.hidden = false;
+      this.root.classList.add('obs-proc-gone');
+      this.killButton.disabled = true;
+      this.exitButton.disabled = true;
       return;
     }
     setText(this.title, d.name ? `${d.name}  ${d.pid}` : d.pid);

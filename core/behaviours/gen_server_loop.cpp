@@ -16,6 +16,10 @@ void Loop::die(Term reason, const std::string& headline, const Term& msg, const 
     head = crash.crashed ? crash.headline : "** (stop) " + format_exit_reason(reason);
   }
   if (!is_quiet_reason(reason) && node_.reports()) {
+    InspectOptions plain;  // Logger's translator inspects on one line
+    plain.pretty = false;
+    plain.width = 1 << 30;
+    auto inspect = [&](const Term& t) { return otp::inspect(t, plain); };
     std::string text = node_.log_prefix("error") + "GenServer " + inspect(report_name()) +
                        " terminating\n" + head + "\n";
     if (from) {

@@ -25,6 +25,7 @@ struct SupState final : FunObject {
   std::vector<Child> children;
   std::vector<int64_t> restarts;  // seconds, newest first
   Term parent = Term(atom::undefined);
+  Term init_args;                 // what init/1 was given (the #state's args)
 };
 SupState& st(const Term& s) { return const_cast<SupState&>(static_cast<const SupState&>(s.fun())); }
 
@@ -141,6 +142,7 @@ Term Supervisor::init(const Term& args) const {
   Term state = Term::fun(new SupState());
   SupState& s = st(state);
   s.parent = args[0];
+  s.init_args = module_name() == A("Elixir.Supervisor.Default") ? Term::tuple({Term(atom::ok), args[1]}) : args[1];
   Term r = sup_init(args[1]);
   if (r == A("ignore")) return r;
   auto stop = [](Term reason) { return Term::tuple({A("stop"), std::move(reason)}); };
@@ -163,6 +165,31 @@ Term Supervisor::init(const Term& args) const {
     return stop(Term::tuple({Term(atom::shutdown), Term::tuple({A("failed_to_start_child"), failed, reason})}));
   }
   return gen_server::ok(state);
+}
+
+// {:state, name, strategy, {ids newest first, %{id => #child}}, dynamics,
+// intensity, period, restarts, dynamic_restarts, auto_shutdown, module,
+// args}, each #child {:child, pid, id, mfa, restart, significant, shutdown,
+// type, modules}, as supervisor.erl's records print in a crash report.
+Term Supervisor::format_status(const Term& state) const {
+  const SupState& s = st(state);
+  Process* self = Process::current();
+  Term name = self && self->registered_name().is_atom()
+                  ? Term::tuple({A("local"), self->registered_name()})
+                  : Term::tuple({self ? Term(self->self()) : Term(atom::undefined), module_name()});
+  std::vector<Term> ids;
+  std::vector<std::pair<Term, Term>> records;
+  for (std::size_t i = s.children.size(); i-- > 0;) {
+    const Child& c = s.children[i];
+    ids.push_back(c.id);
+    records.emplace_back(c.id, Term::tuple({A("child"), c.pid, c.id, c.start, restart_term(c.restart), Term(atom::false_),
+                                            c.shutdown, type_term(c), c.modules}));
+  }
+  std::vector<Term> restarts;
+  for (int64_t t : s.restarts) restarts.push_back(Term::integer(t));
+  return Term::tuple({A("state"), name, s.strategy, Term::tuple({Term::list(ids), Term::map(std::move(records))}),
+                      Term(atom::undefined), Term::integer(s.intensity), Term::integer(s.period), Term::list(restarts),
+                      Term::integer(0), A("never"), module_name(), s.init_args});
 }
 
 Term Supervisor::handle_call(const Term& req, const Term&, const Term& state) const {
@@ -260,8 +287,12 @@ Term Supervisor::handle_info(const Term& msg, const Term& state) const {
   return gen_server::noreply(state);
 }
 
+// OTP's terminate/2 stops the children, newest first, and leaves the state
+// as it was: the termination report prints it with the children's pids.
 void Supervisor::terminate(const Term&, const Term& state) const {
-  if (state.is_fun()) terminate_from(*Process::current(), st(state), 0);
+  if (!state.is_fun()) return;
+  const SupState& s = st(state);
+  for (std::size_t i = s.children.size(); i-- > 0;) do_terminate(*Process::current(), s.children[i]);
 }
 
 bool supervisor::view_state(const Term& state, int64_t now_ms, std::size_t max_children, StateView* out) {

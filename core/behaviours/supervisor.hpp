@@ -44,6 +44,9 @@ class Supervisor : public GenServer {
   Term handle_cast(const Term& request, const Term& state) const override;
   Term handle_info(const Term& msg, const Term& state) const override;
   void terminate(const Term& reason, const Term& state) const override;
+  // The state as OTP's #state record, for the "State:" line of the report
+  // when the supervisor itself terminates abnormally.
+  Term format_status(const Term& state) const override;
 };
 
 namespace supervisor {

@@ -139,3 +139,22 @@ TEST_CASE_METHOD(NodeFixture, "transient children restart only after abnormal ex
   });
   CHECK(after == "[{:tr, :undefined, :worker, [Supervisor]}]");
 }
+
+// A supervisor that terminates abnormally (its parent was killed) logs
+// GenServer's report with its state as OTP's #state record, as IEx shows it.
+TEST_CASE_METHOD(NodeFixture, "a supervisor ended by its parent's exit reports its state as OTP's #state record",
+                 "[supervisor][report]") {
+  Pid parent = node.spawn([](Process& self) {
+    Term o = Term::list({t({a("strategy"), a("one_for_one")}), t({a("name"), a("Elixir.Sup")})});
+    sup::start_link(self, Term::list({worker("a", nullptr)}), o);
+    self.receive();
+  });
+  node.run_until_idle();
+  node.exit(Term(parent), a("kill"));
+  node.run_until_idle();
+  CHECK(count(logs, "GenServer Sup terminating\n** (stop) killed\nLast message: {:EXIT, " + inspect(Term(parent)) +
+                        ", :killed}\nState: {:state, {:local, Sup}, :one_for_one, {[:a], %{a: {:child, #PID<") == 1);
+  CHECK(count(logs, ", :a, #Function<") == 1);
+  CHECK(count(logs, ", :permanent, false, 5000, :worker, [Supervisor]}}}, :undefined, 3, 5, [], 0, :never, "
+                    "Supervisor.Default, {:ok, {") == 1);
+}

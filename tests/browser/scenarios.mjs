@@ -1,8 +1,10 @@
-// The browser scenarios of issue 7 (the terminal's; the observer's live in
-// the observer's own files). Each gets a page already showing the first
-// IEx prompt and drives it like a person at the keyboard; run.mjs saves a
-// screenshot of the page after each one.
+// The browser scenarios of issue 7: the terminal's here, the observer's
+// (with the terminal) in observer-scenarios.mjs, merged. Each gets a page
+// already showing the first IEx prompt and drives it like a person at the
+// keyboard and the mouse; run.mjs saves a screenshot of the page after each
+// one. The texts expected are real IEx 1.14's (../shared/conformance/).
 import { check, escapeRegExp, evaluate, typeLine, waitFor, waitForPrompt, waitForText } from './helpers.mjs';
+import { observer } from './observer-scenarios.mjs';
 
 export const scenarios = {
   // Type an expression and read the printed result; the seed's first
@@ -139,4 +141,4 @@ export const robustness = {
     await waitForText(page, /iex\(1\)> binding\(\)\n\[\]\n/);
   },
 };
-Object.assign(scenarios, more, robustness);
+Object.assign(scenarios, more, robustness, observer);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the bench natively, as wasm under node, and the Erlang/OTP peers, in
-# one go, and prints one table pairing the figures (see shared/BENCH.md and
-# tests/bench/README.md).
+# Runs the bench natively, as wasm under node, as wasm inside Chromium, and
+# the Erlang/OTP peers, in one go, and prints one table pairing the figures
+# (see shared/BENCH.md and tests/bench/README.md).
 #
 # Usage: bash tests/bench/compare.sh [options] [NATIVE_BENCH] [-- BENCH_ARGS...]
 #
@@ -11,22 +11,30 @@
 #   --wasm PATH    the wasm bench's .js, run as `node --no-experimental-fetch
 #                  PATH` (default: build*/**/otp_bench.js, else another
 #                  *bench*.js under build*/; the wasm side is skipped if none)
-#   --no-native, --no-wasm, --no-erlang
+#   --chromium PATH
+#                  the browser bench, otp_bench_web.js or its folder, run in
+#                  Debian's chromium by tests/bench/chromium.mjs (default:
+#                  build*/**/otp_bench_web.js; skipped if none, or without
+#                  chromium or web/node_modules/playwright-core)
+#   --no-native, --no-wasm, --no-chromium, --no-erlang
 #                  skip that side
-#   --only NAME    passed to both benches as `--only NAME` (the C++ bench runs
+#   --only NAME    passed to every bench as `--only NAME` (the C++ bench runs
 #                  the figures whose name contains NAME), and to the Erlang
-#                  peers, which do the same (repeatable there, or NAME,NAME)
-#   --scale F      passed to both benches and to the Erlang peers: sizes x F,
+#                  peers, which do the same (repeatable, or NAME,NAME)
+#   --scale F      passed to every bench and to the Erlang peers: sizes x F,
 #                  for quick checks; the figures are compared at the default
 #                  sizes
 #   --erl-runs N   runs per Erlang figure (median; default 3)
-#   --keep DIR     keep the raw outputs (native.out, wasm.out, erlang.out)
+#   --keep DIR     keep the raw outputs (native.out, wasm.out, chromium.out,
+#                  erlang.out)
 #   -h, --help
-#   Any other argument, and everything after --, goes to both benches as is.
+#   Any other argument, and everything after --, goes to the benches as is
+#   (e.g. --tab-limits: the C++ benches add max_idle_procs and
+#   switch_max_calls).
 #
 # The table goes to stdout; the benches' own output goes to stderr, prefixed
-# with [native], [wasm] or [erlang], as they run. Sides run one after the
-# other, never at the same time. Exit status: 0, or 1 when a side that was
+# with [native], [wasm], [chromium] or [erlang], as they run. Sides run one
+# after the other, never at the same time. Exit status: 0, or 1 when a side that was
 # run failed (the table is printed anyway).
 
 set -u
@@ -36,8 +44,10 @@ root=$(cd "$here/../.." && pwd)
 
 native=""
 wasm=""
+chromium=""
 do_native=1
 do_wasm=1
+do_chromium=1
 do_erlang=1
 keep=""
 erl_runs=""
@@ -53,8 +63,11 @@ while [ $# -gt 0 ]; do
         --native=*) native=${1#*=}; shift ;;
         --wasm) wasm=$2; shift 2 ;;
         --wasm=*) wasm=${1#*=}; shift ;;
+        --chromium) chromium=$2; shift 2 ;;
+        --chromium=*) chromium=${1#*=}; shift ;;
         --no-native) do_native=0; shift ;;
         --no-wasm) do_wasm=0; shift ;;
+        --no-chromium) do_chromium=0; shift ;;
         --no-erlang|--no-erl) do_erlang=0; shift ;;
         --keep) keep=$2; shift 2 ;;
         --keep=*) keep=${1#*=}; shift ;;
@@ -109,23 +122,28 @@ find_native() {
     done
 }
 
-find_wasm() {
-    local d f
-    for pat in otp_bench.js '*bench*.js'; do
+# find_js SKIP PATTERN...: the first file under build*/ matching a pattern
+# (tried in the order given) that is not named SKIP
+find_js() {
+    local d f pat skip=$1; shift
+    for pat in "$@"; do
         for d in $(build_dirs); do
             f=$(find "$d" \( -name node_modules -o -name CMakeFiles \) -prune -o \
-                     -type f -name "$pat" -print 2>/dev/null | sort | head -n 1)
+                     -type f -name "$pat" ! -name "$skip" -print 2>/dev/null | sort | head -n 1)
             [ -n "$f" ] && { printf '%s\n' "$f"; return; }
         done
     done
 }
+# otp_bench_web.js is built for a browser's worker: node cannot run it
+find_wasm() { find_js otp_bench_web.js otp_bench.js '*bench*.js'; }
+find_chromium() { find_js '' otp_bench_web.js; }
 
 loadavg() { cut -d" " -f1-3 /proc/loadavg 2>/dev/null || echo "?"; }
 load_start=$(loadavg)
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/otp-bench-compare.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-: > "$tmp/native.out"; : > "$tmp/wasm.out"; : > "$tmp/erlang.out"
+: > "$tmp/native.out"; : > "$tmp/wasm.out"; : > "$tmp/chromium.out"; : > "$tmp/erlang.out"
 status=0
 sides=()
 
@@ -178,6 +196,30 @@ else
     sides+=("wasm: skipped (--no-wasm)")
 fi
 
+# --- wasm inside Chromium (a Web Worker of a page, tests/bench/chromium.mjs)
+if [ "$do_chromium" = 1 ]; then
+    [ -n "$chromium" ] || chromium=$(find_chromium)
+    [ -d "$chromium" ] && chromium=${chromium%/}/otp_bench_web.js
+    browser=${OTP_CHROMIUM:-/usr/bin/chromium}
+    if [ -z "$chromium" ]; then
+        sides+=("chromium: no otp_bench_web.js found under build*/ (optional)")
+    elif ! command -v node >/dev/null 2>&1; then
+        sides+=("chromium: node is not installed")
+    elif [ ! -x "$browser" ]; then
+        sides+=("chromium: $browser is not installed (optional)")
+    elif [ ! -d "$root/web/node_modules/playwright-core" ]; then
+        sides+=("chromium: web/node_modules/playwright-core is missing (bash scripts/setup.sh web)")
+    elif [ ! -f "$chromium" ]; then
+        sides+=("chromium: $chromium does not exist"); status=1
+    else
+        run_side chromium "$tmp/chromium.out" node "$here/chromium.mjs" --dir "$(dirname "$chromium")" \
+            -- ${bench_args[@]+"${bench_args[@]}"}
+        sides[${#sides[@]}-1]="${sides[${#sides[@]}-1]} ($chromium in $browser)"
+    fi
+else
+    sides+=("chromium: skipped (--no-chromium)")
+fi
+
 # --- Erlang/OTP peers
 if [ "$do_erlang" = 1 ]; then
     # The peers are Debian's erlang and elixir; install them if we can (root).
@@ -197,13 +239,14 @@ else
 fi
 
 if [ -n "$keep" ]; then
-    mkdir -p "$keep" && cp "$tmp"/native.out "$tmp"/wasm.out "$tmp"/erlang.out "$keep"/
+    mkdir -p "$keep" && cp "$tmp"/native.out "$tmp"/wasm.out "$tmp"/chromium.out "$tmp"/erlang.out "$keep"/
 fi
 
 # --- the table
 {
     grep '^BENCH ' "$tmp/native.out" | awk '{print "native", $2, $3}'
     grep '^BENCH ' "$tmp/wasm.out"   | awk '{print "wasm", $2, $3}'
+    grep '^BENCH ' "$tmp/chromium.out" | awk '{print "chromium", $2, $3}'
     grep '^ERL '   "$tmp/erlang.out" | awk '{print "erlang", $2, $3}'
 } | awk '
 BEGIN {
@@ -231,7 +274,7 @@ BEGIN {
     seen[name] = 1
 }
 function has(side, name) { return ((side, name) in v) }
-function higher(name) { return name ~ /_per_s$/ }
+function higher(name) { return name ~ /_per_s$|max_/ }
 function ratio(a, b,   r) {
     if (b + 0 == 0) return "-"
     r = a / b
@@ -253,10 +296,9 @@ function target(t, side, name,   op, lim, val, ok) {
 function cell(side, name) { return has(side, name) ? v[side, name] : "-" }
 END {
     rows = 0
-    hdr[1] = "name"; hdr[2] = "native"; hdr[3] = "wasm"; hdr[4] = "erlang"
-    hdr[5] = "native/erlang"; hdr[6] = "wasm/erlang"
-    hdr[7] = "native target"; hdr[8] = "wasm target"; hdr[9] = "better"
-    for (c = 1; c <= 9; c++) { w[c] = length(hdr[c]); t[0, c] = hdr[c] }
+    nc = split("name native wasm chromium erlang native/erlang wasm/erlang chromium/erlang " \
+               "native_target wasm_target chromium_target better", hdr, " ")
+    for (c = 1; c <= nc; c++) { sub(/_/, " ", hdr[c]); w[c] = length(hdr[c]); t[0, c] = hdr[c] }
     for (i = 1; i <= n; i++) {
         name = order[i]
         if (!(name in seen)) continue
@@ -264,26 +306,29 @@ END {
         t[r, 1] = name
         t[r, 2] = cell("native", name)
         t[r, 3] = cell("wasm", name)
-        t[r, 4] = cell("erlang", name)
-        t[r, 5] = (has("native", name) && has("erlang", name)) ? ratio(v["native", name], v["erlang", name]) : "-"
-        t[r, 6] = (has("wasm", name) && has("erlang", name)) ? ratio(v["wasm", name], v["erlang", name]) : "-"
-        t[r, 7] = target(tn[name], "native", name)
-        t[r, 8] = target(tw[name], "wasm", name)
-        t[r, 9] = higher(name) ? "higher" : "lower"
-        for (c = 1; c <= 9; c++) if (length(t[r, c]) > w[c]) w[c] = length(t[r, c])
+        t[r, 4] = cell("chromium", name)
+        t[r, 5] = cell("erlang", name)
+        t[r, 6] = (has("native", name) && has("erlang", name)) ? ratio(v["native", name], v["erlang", name]) : "-"
+        t[r, 7] = (has("wasm", name) && has("erlang", name)) ? ratio(v["wasm", name], v["erlang", name]) : "-"
+        t[r, 8] = (has("chromium", name) && has("erlang", name)) ? ratio(v["chromium", name], v["erlang", name]) : "-"
+        t[r, 9] = target(tn[name], "native", name)
+        t[r, 10] = target(tw[name], "wasm", name)
+        t[r, 11] = target(tw[name], "chromium", name)
+        t[r, 12] = higher(name) ? "higher" : "lower"
+        for (c = 1; c <= nc; c++) if (length(t[r, c]) > w[c]) w[c] = length(t[r, c])
     }
     for (r = 0; r <= rows; r++) {
         line = "|"
-        for (c = 1; c <= 9; c++) {
-            if (c == 1 || c == 9) line = line sprintf(" %-" w[c] "s |", t[r, c])
+        for (c = 1; c <= nc; c++) {
+            if (c == 1 || c == nc) line = line sprintf(" %-" w[c] "s |", t[r, c])
             else line = line sprintf(" %" w[c] "s |", t[r, c])
         }
         print line
         if (r == 0) {
             line = "|"
-            for (c = 1; c <= 9; c++) {
+            for (c = 1; c <= nc; c++) {
                 dash = ""; for (k = 0; k < w[c] + 2; k++) dash = dash "-"
-                if (c != 1 && c != 9) dash = substr(dash, 1, w[c] + 1) ":"
+                if (c != 1 && c != nc) dash = substr(dash, 1, w[c] + 1) ":"
                 line = line dash "|"
             }
             print line
@@ -295,8 +340,9 @@ cat <<'EOF'
 
 ratio = side / Erlang, same figure, same run. *_ns, *_ms and *_bytes: lower
 is better, a ratio under 1x beats Erlang; *_per_s: higher is better, a ratio
-over 1x beats Erlang. "-": the figure is absent from that side. Targets are
-the issues' (ok / MISS against the measured value).
+over 1x beats Erlang; max_*: higher is better. "-": the figure is absent
+from that side. Targets are the issues' (ok / MISS against the measured
+value); the chromium column is held to the wasm targets.
 EOF
 for s in "${sides[@]}"; do echo "  $s"; done
 echo "  load average (1, 5, 15 min) at start: $load_start; at end: $(loadavg); cores: $(nproc 2>/dev/null || echo ?)"

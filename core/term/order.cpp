@@ -12,6 +12,8 @@
 #include <cmath>
 #include <cstring>
 
+#include <boost/container/small_vector.hpp>
+
 #include "term/fun.hpp"
 #include "term/heap.hpp"
 
@@ -67,67 +69,82 @@ int compare_numbers(const Term& a, const Term& b, Mode mode) {
 
 int kind_class(Kind k) { return k == Kind::Float ? static_cast<int>(Kind::Integer) : static_cast<int>(k); }
 
-int cmp(const Term& a0, const Term& b0, Mode mode) {
-  const Term* a = &a0;
-  const Term* b = &b0;
-  for (;;) {  // loops over list tails
-    if (a->raw() == b->raw()) return 0;
+// Iterative, over a stack of the pairs still to compare (in order: a
+// tuple's elements, a map's keys then values, a list's head then tail), so
+// that terms nested a million deep compare as on BEAM instead of overflowing
+// the process's stack. Flat terms and long lists keep the stack at one or
+// two pairs, inline (no allocation).
+struct Pending {
+  const Term* a;
+  const Term* b;
+  Mode mode;
+};
+
+int cmp(const Term& a0, const Term& b0, Mode mode0) {
+  boost::container::small_vector<Pending, 16> work;
+  work.push_back({&a0, &b0, mode0});
+  while (!work.empty()) {
+    const Pending p = work.back();
+    work.pop_back();
+    const Term* a = p.a;
+    const Term* b = p.b;
+    const Mode mode = p.mode;
+    if (a->raw() == b->raw()) continue;
     Kind ka = a->kind(), kb = b->kind();
     if (kind_class(ka) != kind_class(kb)) return kind_class(ka) < kind_class(kb) ? -1 : 1;
+    int c = 0;
     switch (ka) {
       case Kind::Integer:
-      case Kind::Float: return compare_numbers(*a, *b, mode);
+      case Kind::Float: c = compare_numbers(*a, *b, mode); break;
       case Kind::Atom: {
-        int c = a->atom().name().compare(b->atom().name());
-        return c < 0 ? -1 : c > 0 ? 1 : 0;
+        int d = a->atom().name().compare(b->atom().name());
+        c = d < 0 ? -1 : d > 0 ? 1 : 0;
+        break;
       }
-      case Kind::Reference: return sign3(a->ref().id, b->ref().id);
+      case Kind::Reference: c = sign3(a->ref().id, b->ref().id); break;
       case Kind::Pid: {
-        Pid p = a->pid(), q = b->pid();
-        if (p.serial != q.serial) return p.serial < q.serial ? -1 : 1;
-        return sign3(p.number, q.number);
+        Pid x = a->pid(), y = b->pid();
+        c = x.serial != y.serial ? (x.serial < y.serial ? -1 : 1) : sign3(x.number, y.number);
+        break;
       }
       case Kind::Fun: {
         const FunObject &f = a->fun(), &g = b->fun();
-        if (f.same_as(g)) return 0;
-        if (int c = f.module().name().compare(g.module().name())) return c < 0 ? -1 : 1;
-        if (int c = f.name().compare(g.name())) return c < 0 ? -1 : 1;
+        if (f.same_as(g)) break;
+        if (int d = f.module().name().compare(g.module().name())) return d < 0 ? -1 : 1;
+        if (int d = f.name().compare(g.name())) return d < 0 ? -1 : 1;
         if (f.arity() != g.arity()) return f.arity() < g.arity() ? -1 : 1;
-        return sign3(reinterpret_cast<uintptr_t>(&f), reinterpret_cast<uintptr_t>(&g));
+        c = sign3(reinterpret_cast<uintptr_t>(&f), reinterpret_cast<uintptr_t>(&g));
+        break;
       }
       case Kind::Tuple: {
         auto x = a->elements(), y = b->elements();
         if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
-        for (std::size_t i = 0; i < x.size(); ++i)
-          if (int c = cmp(x[i], y[i], mode)) return c;
-        return 0;
+        for (std::size_t i = x.size(); i-- > 0;) work.push_back({&x[i], &y[i], mode});
+        break;
       }
       case Kind::Map: {
         auto x = a->map_entries(), y = b->map_entries();
         if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
-        for (std::size_t i = 0; i < x.size(); ++i)
-          if (int c = cmp(x[i].key, y[i].key, Mode::MapKey)) return c;
-        for (std::size_t i = 0; i < x.size(); ++i)
-          if (int c = cmp(x[i].value, y[i].value, mode)) return c;
-        return 0;
+        for (std::size_t i = x.size(); i-- > 0;) work.push_back({&x[i].value, &y[i].value, mode});
+        for (std::size_t i = x.size(); i-- > 0;) work.push_back({&x[i].key, &y[i].key, Mode::MapKey});
+        break;
       }
       case Kind::Binary: {
         std::string_view x = a->bytes(), y = b->bytes();
-        int c = std::memcmp(x.data(), y.data(), std::min(x.size(), y.size()));
-        if (c != 0) return c < 0 ? -1 : 1;
-        return sign3(x.size(), y.size());
+        int d = std::memcmp(x.data(), y.data(), std::min(x.size(), y.size()));
+        c = d != 0 ? (d < 0 ? -1 : 1) : sign3(x.size(), y.size());
+        break;
       }
-      case Kind::Nil: return 0;
-      case Kind::Cons: {
-        if (int c = cmp(a->head(), b->head(), mode)) return c;
-        a = &a->tail();
-        b = &b->tail();
-        continue;
-      }
-      case Kind::Port: return 0;
+      case Kind::Nil: break;
+      case Kind::Cons:
+        work.push_back({&a->tail(), &b->tail(), mode});
+        work.push_back({&a->head(), &b->head(), mode});
+        break;
+      case Kind::Port: break;
     }
-    return 0;
+    if (c != 0) return c;
   }
+  return 0;
 }
 
 std::size_t mix(std::size_t h, std::size_t v) {

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include <boost/container/small_vector.hpp>
+
 #include "term/fun.hpp"
 #include "term/heap.hpp"
 #include "term/heap_alloc.hpp"
@@ -27,33 +29,57 @@ Term Term::adopt(HeapObject* h) noexcept {
   return Term(static_cast<uint64_t>(reinterpret_cast<uintptr_t>(h)));
 }
 
-// Frees `h` and, iteratively, the chain of list tails that die with it, so a
-// long list is not freed by deep recursion.
+namespace {
+// Takes the reference `t` holds: if it was the object's last, the object
+// goes on `dead`, to be freed by release_heap_object's loop rather than by
+// recursion; `t` is left holding nothing, so its destructor does nothing.
+template <class Stack>
+void steal(Term& t, Stack& dead) noexcept {
+  if (!t.is_boxed()) return;
+  HeapObject* o = const_cast<HeapObject*>(t.heap());
+  if (--o->refs == 0) dead.push_back(o);
+  new (&t) Term();
+}
+}  // namespace
+
+// Frees `h` and, iteratively, every object that dies with it (list heads
+// and tails, tuple elements, map entries), so a term nested a million deep
+// is freed without deep recursion. (A fun's captured terms are freed by its
+// destructor.)
 void release_heap_object(HeapObject* h) noexcept {
-  while (h) {
-    HeapObject* next = nullptr;
+  boost::container::small_vector<HeapObject*, 8> dead{h};
+  while (!dead.empty()) {
+    h = dead.back();
+    dead.pop_back();
     switch (h->kind) {
       case Kind::Integer: delete static_cast<BigObject*>(h); break;
       case Kind::Float: delete static_cast<FloatObject*>(h); break;
-      case Kind::Tuple: TupleObject::destroy(static_cast<TupleObject*>(h)); break;
+      case Kind::Tuple: {
+        auto* t = static_cast<TupleObject*>(h);
+        for (uint32_t i = 0; i < t->size; ++i) steal(t->items()[i], dead);
+        TupleObject::destroy(t);
+        break;
+      }
       case Kind::Binary: BinaryObject::destroy(static_cast<BinaryObject*>(h)); break;
-      case Kind::Map: MapObject::destroy(static_cast<MapObject*>(h)); break;
+      case Kind::Map: {
+        auto* m = static_cast<MapObject*>(h);
+        for (uint32_t i = 0; i < m->size; ++i) {
+          steal(m->items()[i].key, dead);
+          steal(m->items()[i].value, dead);
+        }
+        MapObject::destroy(m);
+        break;
+      }
       case Kind::Fun: delete static_cast<FunObject*>(h); break;
       case Kind::Cons: {
         auto* c = static_cast<ConsObject*>(h);
-        if (c->tail.is_boxed()) {
-          HeapObject* t = const_cast<HeapObject*>(c->tail.heap());
-          if (t->refs == 1) {  // we hold the last reference: steal it
-            next = t;
-            new (&c->tail) Term();  // tail now the atom nil; skip its release
-          }
-        }
+        steal(c->tail, dead);
+        steal(c->head, dead);
         delete c;
         break;
       }
       default: assert(false);
     }
-    h = next;
   }
 }
 

@@ -13,11 +13,22 @@ std::vector<Term> proper_list(const Term& l, const char* module, const char* fun
   return list_to_vector(l);
 }
 
+// Iterative (a stack of the lists being walked), so that a list nested a
+// million deep flattens as it does on BEAM instead of overflowing the stack.
 void flatten_into(const Term& l, std::vector<Term>& out) {
-  const Term* c = &l;
-  for (; c->is_cons(); c = &c->tail()) {
-    if (c->head().is_list()) flatten_into(c->head(), out);
-    else out.push_back(c->head());
+  std::vector<const Term*> pending{&l};
+  while (!pending.empty()) {
+    const Term* c = pending.back();
+    pending.pop_back();
+    for (; c->is_cons(); c = &c->tail()) {
+      if (c->head().is_list()) {
+        pending.push_back(&c->tail());  // the rest of this list, after the nested one
+        c = &c->head();
+        pending.push_back(c);
+        break;
+      }
+      out.push_back(c->head());
+    }
   }
 }
 

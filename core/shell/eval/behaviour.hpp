@@ -21,6 +21,7 @@
 // (Process::current()), as every built-in does.
 #pragma once
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,14 @@ Term callback(Atom mod, const char* fun, std::vector<Term> args, Frames frames =
 
 // A timeout argument (ms >= 0 or :infinity); false if it is neither.
 bool timeout_of(const Term& t, Timeout* out);
+// The reason (default :normal) and timeout (default :infinity) of
+// `module`.stop(server, reason, timeout); a bad timeout raises
+// FunctionClauseError module.stop/n.
+struct StopArgs {
+  Term reason;
+  Timeout timeout;
+};
+StopArgs stop_args(const char* module, std::span<const Term> a);
 // keyword[key] (first occurrence), or null.
 const Term* keyword_get(const Term& keyword, const char* key);
 // The `name:` option of a start function, checked as Elixir's do_start:

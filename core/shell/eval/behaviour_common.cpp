@@ -80,6 +80,13 @@ bool timeout_of(const Term& t, Timeout* out) {
   return false;
 }
 
+StopArgs stop_args(const char* module, std::span<const Term> a) {
+  StopArgs out{a.size() > 1 ? a[1] : Term(atom::normal), Timeout::infinity()};
+  if (a.size() > 2 && !timeout_of(a[2], &out.timeout))
+    raise_function_clause(module, "stop", std::vector<Term>(a.begin(), a.end()));
+  return out;
+}
+
 const Term* keyword_get(const Term& keyword, const char* key) {
   Term k = A(key);
   for (const Term* c = &keyword; c->is_cons(); c = &c->tail()) {

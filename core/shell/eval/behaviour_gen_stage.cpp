@@ -109,10 +109,8 @@ Term demand(Args a) {
 }
 
 Term stop(Args a) {
-  Term reason = a.size() > 1 ? a[1] : Term(atom::normal);
-  Timeout t = Timeout::infinity();
-  if (a.size() > 2 && !timeout_of(a[2], &t)) no_clause("stop", a);
-  return gen_stage::stop(self(), a[0], reason, t);
+  StopArgs s = stop_args("GenStage", a);
+  return gen_stage::stop(self(), a[0], std::move(s.reason), s.timeout);
 }
 
 }  // namespace

@@ -74,10 +74,8 @@ Term restart_child(Args a) {
 Term delete_child(Args a) { return supervisor::delete_child(self(), a[0], a[1]); }
 
 Term stop(Args a) {
-  Term reason = a.size() > 1 ? a[1] : Term(atom::normal);
-  Timeout t = Timeout::infinity();
-  if (a.size() > 2 && !timeout_of(a[2], &t)) no_clause("stop", a);
-  return gen_server::stop(self(), a[0], reason, t);
+  StopArgs s = stop_args("Supervisor", a);
+  return gen_server::stop(self(), a[0], std::move(s.reason), s.timeout);
 }
 
 }  // namespace

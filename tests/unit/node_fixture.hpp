@@ -46,6 +46,22 @@ struct NodeFixture {
     node.run_until_idle();
     return p;
   }
+
+  // Runs the node to idle, then moves the clock to each next timer until
+  // none is left or `until_ms` is reached (-1: no limit).
+  void run_timers_until(int64_t until_ms = -1) {
+    for (;;) {
+      node.run_until_idle();
+      RunResult r = node.run(0);
+      if (!r.next_timer) return;
+      if (until_ms >= 0 && *r.next_timer > until_ms) {
+        clock.set(until_ms);
+        node.run_until_idle();
+        return;
+      }
+      if (*r.next_timer > clock.now_ms()) clock.set(*r.next_timer);
+    }
+  }
 };
 
 inline Term a(const char* name) { return Term::atom(name); }

@@ -10,26 +10,6 @@ using namespace otp;
 using namespace otp::test;
 namespace tel = otp::examples::telephone;
 
-namespace {
-
-// Runs the node to idle, then moves the clock to each next timer until
-// none is left or `until_ms` is reached (-1: no limit).
-void run_until(NodeFixture& f, int64_t until_ms = -1) {
-  for (;;) {
-    f.node.run_until_idle();
-    RunResult r = f.node.run(0);
-    if (!r.next_timer) return;
-    if (until_ms >= 0 && *r.next_timer > until_ms) {
-      f.clock.set(until_ms);
-      f.node.run_until_idle();
-      return;
-    }
-    if (*r.next_timer > f.clock.now_ms()) f.clock.set(*r.next_timer);
-  }
-}
-
-}  // namespace
-
 TEST_CASE_METHOD(NodeFixture, "the switch holds 100,000 calls and only the noisy ones crash and are restarted",
                  "[switch]") {
   Driver d(*this);
@@ -45,7 +25,7 @@ TEST_CASE_METHOD(NodeFixture, "the switch holds 100,000 calls and only the noisy
 
   // Every call is placed by t = 100 ms; none hangs up before 1 s and no
   // noise comes before 500 ms.
-  run_until(*this, 200);
+  run_timers_until(200);
   tel::Summary s = tel::summary(node);
   CHECK(s.set_up == 100'000);
   CHECK(s.still_up == 100'000);
@@ -53,7 +33,7 @@ TEST_CASE_METHOD(NodeFixture, "the switch holds 100,000 calls and only the noisy
   CHECK(s.crashed == 0);
   CHECK(s.dropped == 0);
 
-  run_until(*this);
+  run_timers_until();
   s = tel::summary(node);
   CHECK(s.set_up == 100'000);
   CHECK(s.completed == 100'000);
@@ -81,7 +61,7 @@ TEST_CASE_METHOD(NodeFixture, "a call that crashes on line noise is restarted an
     noisy = tel::place_call(self, 1'000, true)[1];
     quiet = tel::place_call(self, 1'000, false)[1];
   });
-  run_until(*this, 600);  // the noise came at 500 ms
+  run_timers_until(600);  // the noise came at 500 ms
   CHECK_FALSE(node.alive(noisy.pid()));
   CHECK(node.alive(quiet.pid()));
   tel::Summary s = tel::summary(node);
@@ -97,9 +77,9 @@ TEST_CASE_METHOD(NodeFixture, "a call that crashes on line noise is restarted an
       if (k->head()[1] != quiet)
         CHECK(inspect(gen_server::call(self, k->head()[1], a("info"))) == "{:cpp, {0, 1000}}");
   });
-  run_until(*this, 999);
+  run_timers_until(999);
   CHECK(tel::summary(node).still_up == 2);
-  run_until(*this, 1'000);
+  run_timers_until(1'000);
   s = tel::summary(node);
   CHECK(s.completed == 2);
   CHECK(s.still_up == 0);

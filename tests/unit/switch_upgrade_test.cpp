@@ -11,19 +11,6 @@ namespace tel = otp::examples::telephone;
 
 namespace {
 
-void run_until(NodeFixture& f, int64_t until_ms = -1) {
-  for (;;) {
-    f.node.run_until_idle();
-    RunResult r = f.node.run(0);
-    if (!r.next_timer) return;
-    if (until_ms >= 0 && *r.next_timer > until_ms) {
-      f.clock.set(until_ms);
-      f.node.run_until_idle();
-      return;
-    }
-    if (*r.next_timer > f.clock.now_ms()) f.clock.set(*r.next_timer);
-  }
-}
 
 tel::Config traffic() {
   tel::Config c;
@@ -57,7 +44,7 @@ TEST_CASE_METHOD(NodeFixture, "redefining Switch.Call in the shell upgrades ever
   Driver d(*this);
   ShellProc sh(*this);
   d([&](Process& self) { REQUIRE(tel::start_link(self, traffic())[0] == a("ok")); });
-  run_until(*this, 700);  // all placed; the first noisy calls crashed on C++ code
+  run_timers_until(700);  // all placed; the first noisy calls crashed on C++ code
   tel::Summary before = tel::summary(node);
   CHECK(before.set_up == 2'000);
   CHECK(before.crashed > 0);
@@ -70,7 +57,7 @@ TEST_CASE_METHOD(NodeFixture, "redefining Switch.Call in the shell upgrades ever
            "{tag, _} = GenServer.call(pid, :info)\ntag") == ":v2");
   CHECK(tel::summary(node).still_up == before.still_up);
 
-  run_until(*this);
+  run_timers_until();
   tel::Summary s = tel::summary(node);
   CHECK(s.set_up == 2'000);
   CHECK(s.completed == 2'000);
@@ -91,7 +78,7 @@ TEST_CASE_METHOD(NodeFixture, "a shell Switch.Call that defines only handle_info
   tel::Config c = traffic();
   c.crash_every = 0;
   d([&](Process& self) { REQUIRE(tel::start_link(self, c)[0] == a("ok")); });
-  run_until(*this, 300);
+  run_timers_until(300);
   CHECK_THAT(sh("defmodule Switch.Call do\n"
                 "  def handle_info(:hangup, call), do: {:stop, :normal, call}\n"
                 "end"),
@@ -99,7 +86,7 @@ TEST_CASE_METHOD(NodeFixture, "a shell Switch.Call that defines only handle_info
   // handle_call/3 is not in the shell's module: the C++ one answers.
   CHECK(sh("[{_, pid, _, _} | _] = DynamicSupervisor.which_children(Switch.Calls.P2)\n"
            "{tag, _} = GenServer.call(pid, :info)\ntag") == ":cpp");
-  run_until(*this);
+  run_timers_until();
   tel::Summary s = tel::summary(node);
   CHECK(s.completed == 2'000);
   CHECK(s.dropped == 0);

@@ -5,7 +5,8 @@
 // A stack is reserved, not committed (MAP_NORESERVE): a process pays for the
 // pages it touches, so stacks can be deep enough for body recursion as
 // Elixir programs write it. A released stack that went deep gives those
-// pages back (madvise) before it is pooled. A guarded stack is two kernel
+// pages back (madvise) before it is pooled; how deep it went is the lowest
+// stack_position() seen on it (the runtime asks at every reduction). A guarded stack is two kernel
 // memory areas (the guard page and the stack), and a process may have
 // vm.max_map_count of them (65,530 by default), so only a quarter of that
 // many stacks get a guard page; the rest rely on the runtime's own check
@@ -34,6 +35,7 @@ struct Fiber {
   char* region = nullptr;      // start of the mapping (the guard page, if guarded)
   std::size_t region_bytes = 0;
   bool guarded = false;
+  std::uintptr_t low = UINTPTR_MAX;  // the lowest stack_position() seen on it
   Entry entry = nullptr;
   void* arg = nullptr;
 };
@@ -168,9 +170,13 @@ void release(Fiber* f) {
     return;
   }
   f->ctx = nullptr;
-  // Deep stacks give back what a deep recursion touched. Cheap when little
-  // was touched: the kernel only walks the page tables of the range.
-  if (f->region_bytes > kWarmBytes + page_size()) madvise(f->region + page_size(), f->region_bytes - page_size() - kWarmBytes, MADV_DONTNEED);
+  // A stack that went deep (as far as the runtime's stack_position() checks
+  // saw) gives back what the recursion touched; most never do, and pay no
+  // system call.
+  const std::uintptr_t warm_floor = reinterpret_cast<std::uintptr_t>(f->region) + f->region_bytes - kWarmBytes;
+  if (f->region_bytes > kWarmBytes + page_size() && f->low < warm_floor)
+    madvise(f->region + page_size(), f->region_bytes - page_size() - kWarmBytes, MADV_DONTNEED);
+  f->low = UINTPTR_MAX;
   pool.free.push_back(f);
 }
 
@@ -197,7 +203,9 @@ std::uintptr_t stack_floor(const Fiber* f) noexcept {
 }
 
 std::uintptr_t stack_position() noexcept {
-  return reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+  const auto pos = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+  if (running && pos < running->low) running->low = pos;  // for release()
+  return pos;
 }
 
 bool in_guard_page(const void* addr) {

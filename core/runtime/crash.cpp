@@ -1,5 +1,7 @@
 #include "runtime/crash.hpp"
 
+#include <new>
+#include <stdexcept>
 #include <typeinfo>
 
 #if defined(__GNUG__) || defined(__clang__)
@@ -104,10 +106,15 @@ std::string error_headline(const Term& reason) {
   if (exception_struct(reason, &module, &message)) return "** (" + module + ") " + message;
   if (reason.is_atom(atom::badarith)) return "** (ArithmeticError) bad argument in arithmetic expression";
   if (reason.is_atom(atom::badarg)) return "** (ArgumentError) argument error";
+  if (reason.is_atom(atom::system_limit)) return "** (SystemLimitError) a system limit has been reached";
   if (reason.is_tuple() && reason.tuple_size() == 3 && reason[0].is_atom(atom::cpp_exception) &&
       reason[1].is_binary() && reason[2].is_binary())
     return "** (" + std::string(reason[1].bytes()) + ") " + std::string(reason[2].bytes());
   return "** (ErlangError) Erlang error: " + inspect(reason);
+}
+
+bool is_system_limit(const std::exception& x) noexcept {
+  return dynamic_cast<const std::bad_alloc*>(&x) || dynamic_cast<const std::length_error*>(&x);
 }
 
 Term crash_reason(std::exception_ptr e, CrashInfo* info) {
@@ -131,8 +138,9 @@ Term crash_reason(std::exception_ptr e, CrashInfo* info) {
     if (err.stacktrace.is_list()) return Term::tuple({err.reason, err.stacktrace});
     return with_stack(err.reason);
   } catch (const std::exception& x) {
-    Term r = Term::tuple({Term(atom::cpp_exception), Term::binary(demangle(typeid(x).name())),
-                          Term::binary(x.what())});
+    Term r = is_system_limit(x) ? Term(atom::system_limit)
+                                : Term::tuple({Term(atom::cpp_exception), Term::binary(demangle(typeid(x).name())),
+                                               Term::binary(x.what())});
     info->crashed = true;
     info->headline = error_headline(r);
     return with_stack(std::move(r));

@@ -25,6 +25,13 @@ struct CrashInfo {
 // The exit reason for the exception in `e` (see exit.hpp for the table).
 Term crash_reason(std::exception_ptr e, CrashInfo* info);
 
+// Whether a C++ exception stands for Erlang's system_limit: memory the
+// system refused (std::bad_alloc; see term/heap_alloc.hpp), or a container
+// asked for more than it can hold (std::length_error, also the atom table's
+// "full"). Such a process ends with reason system_limit (a SystemLimitError
+// in the shell, where rescue catches it); the node goes on.
+bool is_system_limit(const std::exception& x) noexcept;
+
 // Runs `f`; if it throws, returns the exit reason the exception stands for
 // (as crash_reason, with *info filled). KillUnwind passes through. The
 // exception is released before this returns, so the caller may block or

@@ -288,7 +288,14 @@ void Node::body_entry(void* arg) {
       } catch (const KillUnwind&) {
         ended = false;
       } catch (...) {
-        reason = crash_reason(std::current_exception(), &crash);
+        try {
+          reason = crash_reason(std::current_exception(), &crash);
+        } catch (...) {
+          // No memory even for the reason (heap_alloc spent its reserve):
+          // an atom needs none.
+          reason = Term(atom::system_limit);
+          crash.crashed = false;
+        }
       }
     }
     p->body_.reset();

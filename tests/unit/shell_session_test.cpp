@@ -133,3 +133,18 @@ TEST_CASE_METHOD(Shell, "completion offers modules, their functions and bound va
   CHECK(c.insert.empty());
   CHECK(std::find(c.candidates.begin(), c.candidates.end(), "map/2") != c.candidates.end());
 }
+
+TEST_CASE_METHOD(Shell, "asking for more memory than there is is a SystemLimitError and the bindings stay",
+                 "[shell][session][memory]") {
+  type("x = 1");
+  // 2 * 10^17 bytes: refused by the system natively, past size_t in wasm.
+  CHECK(type("String.duplicate(\"ab\", 100_000_000_000_000_000)") ==
+        "String.duplicate(\"ab\", 100_000_000_000_000_000)\n"
+        "** (SystemLimitError) a system limit has been reached\n\niex(2)> ");
+  CHECK(type("try do\n  String.duplicate(\"ab\", 100_000_000_000_000_000)\nrescue\n  e in SystemLimitError -> {:caught, e.message}\nend")
+            .ends_with("{:caught, \"a system limit has been reached\"}\niex(3)> "));
+  // An empty string is empty however many times: no endless loop.
+  CHECK(type("String.duplicate(\"\", 100_000_000_000_000_000)") ==
+        "String.duplicate(\"\", 100_000_000_000_000_000)\n\"\"\niex(4)> ");
+  CHECK(type("x") == "x\n1\niex(5)> ");
+}

@@ -2,6 +2,7 @@
 #include <exception>
 #include <functional>
 
+#include "runtime/crash.hpp"
 #include "runtime/exit.hpp"
 #include "shell/eval/interp.hpp"
 #include "shell/eval/raise.hpp"
@@ -33,6 +34,9 @@ bool classify(std::exception_ptr e, Caught* out) {
     *out = Caught{Atom(atom::exit), x.reason, Term::empty_list(), Term()};
   } catch (const ThrownValue& x) {
     *out = Caught{Atom::intern("throw"), x.value, Term::empty_list(), Term()};
+  } catch (const std::exception& x) {
+    if (!is_system_limit(x)) return false;
+    *out = Caught{Atom(atom::error), Term(atom::system_limit), Term::empty_list(), Term()};
   } catch (...) {
     return false;
   }

@@ -1,6 +1,8 @@
 // String, part 2: graphemes and positions (length, reverse, slice, at,
 // first, last, split_at, pad_*), duplicate, validity, and conversions
 // (to_integer, to_float, to_atom, to_charlist) with the BIFs' errors.
+#include <stdexcept>
+
 #include "shell/lib/chars.hpp"
 #include "shell/lib/string_detail.hpp"
 #include "shell/lib/enumerable.hpp"
@@ -146,8 +148,16 @@ void add_string_more(Library& lib) {
   lib.add("String", "duplicate", 2, [](Args a) {
     if (!a[0].is_binary()) raise_badarg(1, "not a binary");
     if (!a[1].is_small() || a[1].small() < 0) raise_badarg(2, "out of range");
+    // Sized up front: one allocation, and a count past what memory can
+    // hold is a system_limit at once rather than a loop (which an empty
+    // string would make endless) that no reduction interrupts.
+    const std::string_view s = a[0].bytes();
+    const auto n = static_cast<uint64_t>(a[1].small());
     std::string out;
-    for (int64_t i = 0; i < a[1].small(); ++i) out += a[0].bytes();
+    if (s.empty() || n == 0) return Term::binary(out);
+    if (n > out.max_size() / s.size()) throw std::length_error("String.duplicate: too long");
+    out.reserve(static_cast<std::size_t>(n * s.size()));
+    for (uint64_t i = 0; i < n; ++i) out += s;
     return Term::binary(out);
   }, "The string repeated n times.");
   lib.add("String", "pad_leading", 2, [](Args a) { return pad(a, true); }, "Padded with spaces in front to count graphemes.");

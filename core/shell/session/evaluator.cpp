@@ -4,6 +4,7 @@
 #include <exception>
 #include <optional>
 
+#include "runtime/crash.hpp"
 #include "runtime/exit.hpp"
 #include "shell/lib/errors.hpp"
 #include "shell/lib/io.hpp"
@@ -68,7 +69,8 @@ std::string error_text(std::exception_ptr e, bool* killed) {
     reason = x.value;
   } catch (const std::exception& x) {
     kind = Atom(atom::error);
-    reason = Term::tuple({Term(atom::cpp_exception), Term::binary(x.what())});
+    reason = is_system_limit(x) ? Term(atom::system_limit)
+                                : Term::tuple({Term(atom::cpp_exception), Term::binary(x.what())});
   }
   if (banner.empty()) {
     // IEx blames an error before printing it (": 1 / 0", "Did you mean").

@@ -150,4 +150,9 @@ EMSCRIPTEN_KEEPALIVE void otp_observer_action() {
   });
 }
 
+// For the browser tests only (the worker's {t: 'trap'}): a real wasm trap,
+// what a bug in the runtime would cause, so that the tests can check the
+// page reports it and restarts the node. Nothing else calls it.
+EMSCRIPTEN_KEEPALIVE void otp_debug_trap() { __builtin_trap(); }
+
 }  // extern "C"

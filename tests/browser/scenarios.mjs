@@ -140,5 +140,39 @@ export const robustness = {
     await page.keyboard.press('Enter');
     await waitForText(page, /iex\(1\)> binding\(\)\n\[\]\n/);
   },
+
+  // A real wasm trap (the worker's test hook runs `unreachable` inside the
+  // node, as a bug in the runtime would): the page says the node crashed,
+  // and Restart gives a fresh node with the line being typed kept.
+  async 'a trap in the node is reported and the node can be restarted'({ page }) {
+    await evaluate(page, 'kept = :old_node', /\n:old_node\n/);
+    await waitForPrompt(page);
+    await page.evaluate(() => window.__otp.trapWorker());
+    await waitFor(page, 'the "crashed" alert', () => !document.getElementById('alert').hidden &&
+      /The node crashed \(RuntimeError: unreachable/.test(document.getElementById('alert-text').textContent));
+    await waitForText(page, /\*\*\* the node crashed: RuntimeError: unreachable/);
+    await page.keyboard.type('binding()');
+    await page.locator('#alert-restart').click();
+    await waitForText(page, /restarting the node/);
+    await waitFor(page, 'the alert to go', () => document.getElementById('alert').hidden);
+    await waitForPrompt(page);
+    await page.locator('#terminal').click();
+    await page.keyboard.press('Enter');
+    await waitForText(page, /iex\(1\)> binding\(\)\n\[\]\n/);
+  },
+
+  // Filling the tab's memory (wasm's 2 GB) is the asking process's crash,
+  // not the node's: the evaluator's error is a SystemLimitError, a spawned
+  // process's is its crash report, and the node goes on with what it had.
+  async 'a process that fills the memory of the tab ends alone and the node goes on'({ page }) {
+    await evaluate(page, 'kept = :still_here', /\n:still_here\n/);
+    const eat = 'for _ <- 1..40, do: String.duplicate("0123456789", 10_000_000)';
+    await evaluate(page, eat, new RegExp(`${escapeRegExp(eat)}\n\\*\\* \\(SystemLimitError\\) a system limit has been reached\n`));
+    await evaluate(page, `spawn(fn -> ${eat} end)`,
+      /\[error\] Process #PID<[\d.]+> raised an exception\n\*\* \(SystemLimitError\) a system limit has been reached/);
+    await evaluate(page, 'kept', /iex\(\d+\)> kept\n:still_here\n/);
+    await evaluate(page, 'Supervisor.count_children(Chatroom.Supervisor).active', /\.active\n\d+\n/);
+    check(await page.evaluate(() => document.getElementById('alert').hidden), 'the page shows an alert');
+  },
 };
 Object.assign(scenarios, more, robustness, observer);

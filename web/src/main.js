@@ -196,6 +196,8 @@ window.__otp = {
   timings,
   // Makes the worker stop answering for `ms` (the watchdog's test).
   hangWorker: (ms) => client.worker?.postMessage({ t: 'hang', ms }),
+  // Makes the wasm trap inside the worker (the crash report's test).
+  trapWorker: () => client.worker?.postMessage({ t: 'trap' }),
   // The terminal's text: scrollback and screen, wrapped rows joined.
   text() {
     const buffer = term.buffer.active;

@@ -44,4 +44,6 @@ export class Bridge {
   snapshot(options) { return this.call('otp_observer_snapshot', { arg: options ? JSON.stringify(options) : '' }); }
   process(pid) { return this.call('otp_observer_process', { arg: String(pid) }); }
   action(request) { return this.call('otp_observer_action', { arg: JSON.stringify(request) }); }
+  // Tests only: a wasm trap (unreachable), which throws a RuntimeError.
+  trap() { this.m._otp_debug_trap(); }
 }

@@ -9,7 +9,8 @@
 // Messages, page -> worker: {t: 'init', module} | {t: 'input', line} |
 // {t: 'interrupt'} | {t: 'ack', chars} | {t: 'ping', id} |
 // {t: 'req', id, op: 'complete' | 'snapshot' | 'process' | 'action', arg} |
-// {t: 'hang', ms} (tests only: stop answering for ms).
+// {t: 'hang', ms} (tests only: stop answering for ms) | {t: 'trap'} (tests
+// only: a wasm trap inside the node).
 // Worker -> page: {t: 'ready', bootMs, observer} | {t: 'events', events} |
 // {t: 'reply', id, ok, result, error} | {t: 'pong', id} |
 // {t: 'error', error} (a call answered ok: false) | {t: 'fatal', error}
@@ -42,6 +43,9 @@ channel.port1.onmessage = () => {
 
 function describe(e) {
   if (e instanceof Error) return `${e.name}: ${e.message}`;
+  // Emscripten's JS-based C++ exceptions throw the exception's address: one
+  // escaped every catch in the node (a fiber's entry does not catch).
+  if (typeof e === 'number') return `an uncaught C++ exception (at ${e})`;
   return String(e);
 }
 
@@ -167,6 +171,10 @@ self.onmessage = (e) => {
       break;
     case 'req':
       request(msg);
+      break;
+    case 'trap':
+      // For the browser tests only: a real trap in the wasm, reported as fatal.
+      guarded(() => bridge.trap());
       break;
     case 'hang': {
       // For the browser tests only: a worker that stops answering.

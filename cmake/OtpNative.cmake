@@ -1,5 +1,5 @@
 # Native third-party dependencies (Debian packages: libboost-dev,
-# libboost-context-dev, catch2). Defines the interface targets that the
+# libboost-context-dev, catch2, nlohmann-json3-dev, libfmt-dev). Defines the interface targets that the
 # rest of the build uses in both builds:
 #   otp::boost   Boost headers (Boost.Multiprecision is header-only)
 #   otp::catch2  Catch2 2.x headers, included as <catch2/catch.hpp>
@@ -9,6 +9,12 @@
 find_package(Boost 1.74 CONFIG REQUIRED COMPONENTS context)
 find_package(Catch2 2 CONFIG REQUIRED)
 find_package(nlohmann_json 3 CONFIG REQUIRED)  # Debian: nlohmann-json3-dev
+# {fmt}, header-only and only inside core/term/float_format.cpp (never in a
+# public header, so the installed library does not need it): Debian's libfmt-dev.
+find_path(OTP_FMT_INCLUDE_DIR fmt/format.h)
+if(NOT OTP_FMT_INCLUDE_DIR)
+  message(FATAL_ERROR "fmt/format.h is missing: install libfmt-dev (bash scripts/setup.sh)")
+endif()
 list(APPEND CMAKE_MODULE_PATH "${Catch2_DIR}")  # for include(Catch)
 
 add_library(otp_boost INTERFACE)

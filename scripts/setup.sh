@@ -4,7 +4,7 @@
 # about a second. Fails with a message naming the step that failed.
 #
 #   bash scripts/setup.sh               # build + test: g++, cmake, ninja, ccache,
-#                                       # Boost, Catch2, nlohmann-json, emscripten, node >= 18
+#                                       # Boost, Catch2, nlohmann-json, {fmt}, emscripten, node >= 18
 #   bash scripts/setup.sh bench_peers   # also Erlang/Elixir (benchmark peers, optional)
 #
 # Each group is one function `ensure_<group>`; to add one (npm packages for
@@ -55,7 +55,7 @@ ensure_node() {
 # Compilers, build tools and libraries for both builds (native and wasm).
 ensure_build() {
   ensure_node
-  apt_install cmake ninja-build g++ ccache libboost-dev libboost-context-dev catch2 nlohmann-json3-dev emscripten \
+  apt_install cmake ninja-build g++ ccache libboost-dev libboost-context-dev catch2 nlohmann-json3-dev libfmt-dev emscripten \
     libedit-dev python3 tmux
   local tool
   for tool in cmake ninja g++ ccache em++; do
@@ -63,6 +63,7 @@ ensure_build() {
   done
   [[ -f /usr/include/catch2/catch.hpp ]] || fail "check Catch2 (/usr/include/catch2/catch.hpp missing)"
   [[ -f /usr/include/nlohmann/json.hpp ]] || fail "check nlohmann-json (/usr/include/nlohmann/json.hpp missing)"
+  [[ -f /usr/include/fmt/format.h ]] || fail "check libfmt-dev (/usr/include/fmt/format.h missing)"
 }
 
 # The browser page (web/: vite, xterm.js) and its tests (Playwright driving

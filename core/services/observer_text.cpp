@@ -9,20 +9,19 @@
 
 #include "services/observer.hpp"
 #include "services/observer_internal.hpp"
+#include "term/float_format.hpp"
 
 namespace otp::observer {
 
 namespace {
 
 std::string human_bytes(std::size_t n) {
-  char buf[32];
   if (n < 1024) return std::to_string(n) + " B";
   const char* units[] = {"KB", "MB", "GB", "TB"};
   double v = double(n);
   int u = -1;
   while (v >= 1024 && u < 3) v /= 1024, ++u;
-  std::snprintf(buf, sizeof buf, "%.1f %s", v, units[u]);
-  return buf;
+  return float_fixed(v, 1) + " " + units[u];
 }
 
 // Cuts `s` to `width` code points (UTF-8), marking a cut with "…".

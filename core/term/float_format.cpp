@@ -1,32 +1,39 @@
-// Shortest round-trip digits are found portably: for precision 1..17, print
-// with snprintf("%.*e") (correctly rounded by the C library) and keep the
-// first that strtod reads back exactly. This matches Ryu's choice (shortest,
-// then closest) except possibly when a shorter non-nearest candidate would
-// round-trip, which only happens at the edges of binade boundaries; no
-// std::to_chars, which emscripten's libc++ lacks for doubles.
+// Shortest round-trip digits come from {fmt}'s default format of a double
+// (Dragonbox: the shortest digits that read back exactly, the closest of
+// them to the value), which is what Ryu, and so erts's [short], chooses.
+// fmt is used header-only (Debian's libfmt-dev; the wasm build sees its
+// headers through cmake/OtpWasm.cmake's third_party folder).
+#define FMT_HEADER_ONLY
 #include "term/float_format.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 
 namespace otp {
 
 ShortestDigits shortest_digits(double d) {
-  char buf[40];
-  for (int prec = 0; prec <= 16; ++prec) {
-    std::snprintf(buf, sizeof buf, "%.*e", prec, d);
-    if (std::strtod(buf, nullptr) == d || prec == 16) break;
-  }
-  // buf is "[-]D.DDDDe[+-]XX"
+  // fmt prints "1e+16", "0.30000000000000004", "123.456" or "100": read the
+  // digits, where the point falls, and the exponent.
+  const std::string text = fmt::format("{}", std::fabs(d));
   std::string digits;
-  const char* p = buf;
-  if (*p == '-') ++p;
-  for (; *p && *p != 'e'; ++p)
-    if (*p != '.') digits += *p;
-  int exp10 = std::atoi(p + 1);
+  bool seen_point = false;
+  int point = 0;  // where the point falls, counted in digits kept
+  std::size_t i = 0;
+  for (; i < text.size() && text[i] != 'e'; ++i) {
+    if (text[i] == '.') {
+      seen_point = true;
+    } else if (digits.empty() && text[i] == '0') {
+      if (seen_point) --point;  // "0.000123": each zero moves the point left
+    } else {
+      digits += text[i];
+      if (!seen_point) ++point;
+    }
+  }
+  int exp10 = i < text.size() ? std::atoi(text.c_str() + i + 1) : 0;
   while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-  return {digits, exp10 + 1};
+  return {digits, point + exp10};
 }
 
 // Erlang (erts, "short" format): scientific iff shorter than plain decimal
@@ -53,11 +60,13 @@ std::string erlang_float_short(double d) {
 std::string elixir_float(double d) {
   double a = std::fabs(d);
   if (a >= 1.0 && a < 1.0e16 && std::trunc(a) == a) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f", d);
-    return std::string(buf) + ".0";
+    return float_fixed(d, 0) + ".0";
   }
   return erlang_float_short(d);
 }
+
+std::string float_fixed(double d, int decimals) { return fmt::format("{:.{}f}", d, decimals); }
+
+std::string float_scientific(double d, int decimals) { return fmt::format("{:.{}e}", d, decimals); }
 
 }  // namespace otp

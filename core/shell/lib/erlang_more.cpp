@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "shell/lib/chars.hpp"
+#include "term/float_format.hpp"
 #include "shell/lib/kernel_detail.hpp"
 #include "runtime/exit.hpp"
 #include "runtime/node.hpp"
@@ -66,9 +67,7 @@ Term node_time(Args a) {
 }
 
 std::string float_text(double d, const Term& opts) {
-  char buf[512];
-  std::snprintf(buf, sizeof buf, "%.20e", d);
-  std::string out = buf;
+  std::string out = float_scientific(d, 20);
   bool compact = false;
   int decimals = -1;
   for (const Term* c = &opts; c->is_cons(); c = &c->tail()) {
@@ -79,16 +78,14 @@ std::string float_text(double d, const Term& opts) {
       int n = static_cast<int>(std::min<int64_t>(std::max<int64_t>(o[1].small(), 0), 253));
       if (o[0].is_atom(Atom::intern("decimals"))) decimals = n;
       else if (o[0].is_atom(Atom::intern("scientific"))) {
-        std::snprintf(buf, sizeof buf, "%.*e", n, d);
-        out = buf;
+        out = float_scientific(d, n);
       }
     } else {
       raise_badarg(2, "invalid option in list");
     }
   }
   if (decimals >= 0) {
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, d);
-    out = buf;
+    out = float_fixed(d, decimals);
     if (compact && out.find('.') != std::string::npos) {
       while (out.back() == '0') out.pop_back();
       if (out.back() == '.') out += '0';

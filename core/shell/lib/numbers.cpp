@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "shell/lib/chars.hpp"
+#include "term/float_format.hpp"
 #include "shell/lib/kernel_detail.hpp"
 #include "shell/lib/string_detail.hpp"
 
@@ -18,9 +19,7 @@ namespace {
 double round_decimal(double x, int precision, int mode) {
   if (x == 0.0) return x;
   bool neg = std::signbit(x);
-  std::vector<char> buf(1500);
-  std::snprintf(buf.data(), buf.size(), "%.1100f", std::fabs(x));
-  std::string s(buf.data());
+  std::string s = float_fixed(std::fabs(x), 1100);
   std::size_t dot = s.find('.');
   std::string kept = s.substr(0, dot) + s.substr(dot + 1, static_cast<std::size_t>(precision));
   std::string rest = s.substr(dot + 1 + static_cast<std::size_t>(precision));

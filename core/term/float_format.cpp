@@ -1,11 +1,13 @@
 // Shortest round-trip digits come from {fmt}'s default format of a double
 // (Dragonbox: the shortest digits that read back exactly, the closest of
 // them to the value), which is what Ryu, and so erts's [short], chooses.
-// fmt is used header-only (Debian's libfmt-dev; the wasm build sees its
+// Formats are compiled (FMT_COMPILE, fmt::to_string), so no format-string
+// parser is linked. fmt is used header-only (Debian's libfmt-dev; the wasm build sees its
 // headers through cmake/OtpWasm.cmake's third_party folder).
 #define FMT_HEADER_ONLY
 #include "term/float_format.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <cmath>
@@ -16,7 +18,7 @@ namespace otp {
 ShortestDigits shortest_digits(double d) {
   // fmt prints "1e+16", "0.30000000000000004", "123.456" or "100": read the
   // digits, where the point falls, and the exponent.
-  const std::string text = fmt::format("{}", std::fabs(d));
+  const std::string text = fmt::to_string(std::fabs(d));
   std::string digits;
   bool seen_point = false;
   int point = 0;  // where the point falls, counted in digits kept
@@ -65,8 +67,8 @@ std::string elixir_float(double d) {
   return erlang_float_short(d);
 }
 
-std::string float_fixed(double d, int decimals) { return fmt::format("{:.{}f}", d, decimals); }
+std::string float_fixed(double d, int decimals) { return fmt::format(FMT_COMPILE("{:.{}f}"), d, decimals); }
 
-std::string float_scientific(double d, int decimals) { return fmt::format("{:.{}e}", d, decimals); }
+std::string float_scientific(double d, int decimals) { return fmt::format(FMT_COMPILE("{:.{}e}"), d, decimals); }
 
 }  // namespace otp

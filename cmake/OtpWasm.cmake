@@ -44,10 +44,59 @@ list(APPEND CMAKE_MODULE_PATH "${OTP_CATCH2_CMAKE_DIR}")
 # process's crash, so the runtime relies on them in wasm as natively.
 add_compile_options(-fexceptions)
 
+# ASYNCIFY_REMOVE: the functions of wasm/asyncify-remove.txt can never be on
+# the stack when a fiber switches, so ASYNCIFY leaves them uninstrumented
+# (about a third less code; see the list's header and docs/web.md). emcc
+# 3.1.6 reads @file lists one entry a line with no comments, so the build
+# gets a copy without them, named by its hash: editing the list reconfigures
+# (CMAKE_CONFIGURE_DEPENDS) and, the link line having changed, relinks.
+set(OTP_ASYNCIFY_REMOVE_LIST "${PROJECT_SOURCE_DIR}/wasm/asyncify-remove.txt")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${OTP_ASYNCIFY_REMOVE_LIST}")
+file(STRINGS "${OTP_ASYNCIFY_REMOVE_LIST}" _otp_remove_lines)
+set(_otp_remove "")
+foreach(_line IN LISTS _otp_remove_lines)
+  string(STRIP "${_line}" _line)
+  if(_line STREQUAL "" OR _line MATCHES "^#")
+    continue()
+  endif()
+  if(_line MATCHES "[.#?]")  # emcc turns . # ? into space & , (its command-line escapes)
+    message(FATAL_ERROR "asyncify-remove.txt: write '*' for '.', '#' or '?' in: ${_line}")
+  endif()
+  # binaryen splits the list at commas outside brackets: they must balance
+  foreach(_kind paren angle square brace)
+    if(_kind STREQUAL paren)
+      set(_open_rx "[^(]")
+      set(_close_rx "[^)]")
+    elseif(_kind STREQUAL angle)
+      set(_open_rx "[^<]")
+      set(_close_rx "[^>]")
+    elseif(_kind STREQUAL square)
+      set(_open_rx "[^[]")
+      set(_close_rx "[^]]")
+    else()
+      set(_open_rx "[^{]")
+      set(_close_rx "[^}]")
+    endif()
+    string(REGEX REPLACE "${_open_rx}" "" _opens "${_line}")
+    string(REGEX REPLACE "${_close_rx}" "" _closes "${_line}")
+    string(LENGTH "${_opens}" _n_open)
+    string(LENGTH "${_closes}" _n_close)
+    if(NOT _n_open EQUAL _n_close)
+      message(FATAL_ERROR "asyncify-remove.txt: unbalanced brackets (write f(*), C<*>::*) in: ${_line}")
+    endif()
+  endforeach()
+  string(APPEND _otp_remove "${_line}\n")
+endforeach()
+string(MD5 _otp_remove_md5 "${_otp_remove}")
+string(SUBSTRING "${_otp_remove_md5}" 0 12 _otp_remove_md5)
+set(OTP_ASYNCIFY_REMOVE_FILE "${CMAKE_BINARY_DIR}/asyncify-remove-${_otp_remove_md5}.txt")
+file(WRITE "${OTP_ASYNCIFY_REMOVE_FILE}" "${_otp_remove}")
+
 set(OTP_WASM_LINK_FLAGS
   -fexceptions
   -sASYNCIFY                    # emscripten_fiber_t switches by asyncify unwind/rewind
   -sASYNCIFY_STACK_SIZE=65536   # asyncify buffer of the main context (fibers bring their own)
+  "-sASYNCIFY_REMOVE=@${OTP_ASYNCIFY_REMOVE_FILE}"
   -sALLOW_MEMORY_GROWTH=1
   -sTOTAL_STACK=8388608         # the host's C stack (3.1.6 spells STACK_SIZE this way)
   -sINITIAL_MEMORY=33554432

@@ -115,6 +115,20 @@ export const more = {
   },
 };
 
+// With the page's alert up, types a line, presses the alert's Restart and
+// checks the line was kept for a fresh node: Enter there runs it, and the
+// new node has no bindings.
+async function restartKeepingTheLine(page) {
+  await page.keyboard.type('binding()');
+  await page.locator('#alert-restart').click();
+  await waitForText(page, /restarting the node/);
+  await waitFor(page, 'the alert to go', () => document.getElementById('alert').hidden);
+  await waitForPrompt(page);
+  await page.locator('#terminal').click();
+  await page.keyboard.press('Enter');
+  await waitForText(page, /iex\(1\)> binding\(\)\n\[\]\n/);
+}
+
 export const robustness = {
   // :observer.start() in the terminal opens the observer pane.
   async ':observer.start() opens the observer pane'({ page }) {
@@ -131,14 +145,7 @@ export const robustness = {
     await page.evaluate(() => window.__otp.hangWorker(6000));
     await waitFor(page, 'the "not answering" alert', () => !document.getElementById('alert').hidden &&
       document.getElementById('alert-text').textContent.includes('not answered'));
-    await page.keyboard.type('binding()');
-    await page.locator('#alert-restart').click();
-    await waitForText(page, /restarting the node/);
-    await waitFor(page, 'the alert to go', () => document.getElementById('alert').hidden);
-    await waitForPrompt(page);
-    await page.locator('#terminal').click();
-    await page.keyboard.press('Enter');
-    await waitForText(page, /iex\(1\)> binding\(\)\n\[\]\n/);
+    await restartKeepingTheLine(page);
   },
 
   // A real wasm trap (the worker's test hook runs `unreachable` inside the
@@ -151,14 +158,7 @@ export const robustness = {
     await waitFor(page, 'the "crashed" alert', () => !document.getElementById('alert').hidden &&
       /The node crashed \(RuntimeError: unreachable/.test(document.getElementById('alert-text').textContent));
     await waitForText(page, /\*\*\* the node crashed: RuntimeError: unreachable/);
-    await page.keyboard.type('binding()');
-    await page.locator('#alert-restart').click();
-    await waitForText(page, /restarting the node/);
-    await waitFor(page, 'the alert to go', () => document.getElementById('alert').hidden);
-    await waitForPrompt(page);
-    await page.locator('#terminal').click();
-    await page.keyboard.press('Enter');
-    await waitForText(page, /iex\(1\)> binding\(\)\n\[\]\n/);
+    await restartKeepingTheLine(page);
   },
 
   // Filling the tab's memory (wasm's 2 GB) is the asking process's crash,
